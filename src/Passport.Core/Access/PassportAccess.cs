@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Marten;
+using Passport.Core.AccessLog;
+using Passport.Core.Passports;
+using Passport.Sdk;
+
+namespace Passport.Core.Access;
+
+/// <summary>
+/// The single entry point to passport data for a request: loads the core view, asks the access
+/// decision, and registers the read with the access log. Modules reach it through
+/// <see cref="IPassportReader"/> and <see cref="IPassportRecorder"/>.
+/// </summary>
+public sealed class PassportAccess(
+    IQuerySession session,
+    AccessDecision decision,
+    CurrentViewer viewer,
+    AccessLogCollector accessLog,
+    TimeProvider clock) : IPassportReader, IPassportRecorder
+{
+    private readonly ConcurrentDictionary<Guid, PassportView> _opened = new();
+
+    public async Task<PassportNode> ReadAsync(Guid passportId, CancellationToken cancellationToken)
+    {
+        var view = await session.LoadAsync<PassportView>(passportId, cancellationToken).ConfigureAwait(false);
+        return Open(view) ?? throw PassportException.NotFound();
+    }
+
+    /// <summary>Every passport the viewer has a standing relationship with.</summary>
+    public async Task<IReadOnlyList<PassportNode>> MyPassportsAsync(CancellationToken cancellationToken)
+    {
+        var subject = viewer.Value.Subject;
+        var views = await session.Query<PassportView>()
+            .Where(p => p.MemberSubjects.Contains(subject))
+            .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return views.Select(Open).OfType<PassportNode>().ToList();
+    }
+
+    public async Task<Provenance> AuthorizeAsync(Guid passportId, string group, CancellationToken cancellationToken)
+    {
+        var view = await session.LoadAsync<PassportView>(passportId, cancellationToken).ConfigureAwait(false)
+            ?? throw PassportException.NotFound();
+        return decision.AuthorizeRecording(viewer.Value, view, group, clock.GetUtcNow());
+    }
+
+    /// <summary>The family (carers, the young person) read their passport's access log; others get NOT_FOUND.</summary>
+    public async Task AuthorizeAccessLogAsync(Guid passportId, CancellationToken cancellationToken)
+    {
+        var view = await session.LoadAsync<PassportView>(passportId, cancellationToken).ConfigureAwait(false);
+        var grant = view is null ? null : decision.Decide(viewer.Value, view);
+        if (grant?.Basis is not (AccessBasis.Carer or AccessBasis.YoungPerson))
+        {
+            throw PassportException.NotFound();
+        }
+    }
+
+    /// <summary>The core view of a passport this request opened.</summary>
+    public PassportView ViewOf(PassportNode node) => _opened[node.Id];
+
+    private PassportNode? Open(PassportView? view)
+    {
+        if (view is null)
+        {
+            return null;
+        }
+
+        var grant = decision.Decide(viewer.Value, view);
+        if (grant is null)
+        {
+            return null;
+        }
+
+        _opened[view.Id] = view;
+        var node = new PassportNode(view.Id, view.Version, view.LocalAuthority, grant);
+        accessLog.Opened(node);
+        return node;
+    }
+}

@@ -1,0 +1,80 @@
+using Marten;
+using Passport.Sdk;
+
+namespace Passport.Core.AccessLog;
+
+/// <summary>
+/// Collects, for one request, every passport read and the groups returned for it, then writes
+/// them as one batch. The API endpoint flushes it after execution and before it writes the
+/// response, so a reply is never sent before its audit entries are durable.
+/// </summary>
+public sealed class AccessLogCollector(IDocumentStore store, TimeProvider clock)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, (AccessGrant Grant, SortedSet<string> Groups)> _reads = [];
+
+    public bool HasEntries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reads.Count > 0;
+            }
+        }
+    }
+
+    public void Opened(PassportNode passport)
+    {
+        lock (_gate)
+        {
+            _reads.TryAdd(passport.Id, (passport.Access, new SortedSet<string>(StringComparer.Ordinal)));
+        }
+    }
+
+    public void Returned(PassportNode passport, string group)
+    {
+        lock (_gate)
+        {
+            if (!_reads.TryGetValue(passport.Id, out var read))
+            {
+                read = (passport.Access, new SortedSet<string>(StringComparer.Ordinal));
+                _reads[passport.Id] = read;
+            }
+
+            read.Groups.Add(group);
+        }
+    }
+
+    /// <summary>Writes the collected entries in one transaction; returns once PostgreSQL has committed them.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        AccessLogEntry[] entries;
+        lock (_gate)
+        {
+            var at = clock.GetUtcNow();
+            entries = _reads.Select(r => new AccessLogEntry
+            {
+                Id = Guid.CreateVersion7(at),
+                PassportId = r.Key,
+                At = at,
+                Subject = r.Value.Grant.Viewer.Subject,
+                DisplayName = r.Value.Grant.Viewer.DisplayName,
+                Sector = r.Value.Grant.Viewer.Sector,
+                Organisation = r.Value.Grant.Viewer.Organisation,
+                Basis = r.Value.Grant.Basis,
+                Groups = [.. r.Value.Groups],
+            }).ToArray();
+            _reads.Clear();
+        }
+
+        if (entries.Length == 0)
+        {
+            return;
+        }
+
+        await using var session = store.LightweightSession();
+        session.Insert(entries);
+        await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

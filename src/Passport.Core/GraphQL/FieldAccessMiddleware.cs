@@ -1,0 +1,49 @@
+using GraphQL;
+using GraphQL.Instrumentation;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Core.AccessLog;
+using Passport.Core.Modules;
+using Passport.Sdk;
+
+namespace Passport.Core.GraphQL;
+
+/// <summary>
+/// Enforces the access decision on every field that declares a field group or belongs to a
+/// module, whichever module defined it: a field never decides for itself. A denied field resolves
+/// to null with <c>FIELD_NOT_PERMITTED</c> at its path; a permitted one is noted for the access log.
+/// </summary>
+public sealed class FieldAccessMiddleware : IFieldMiddleware
+{
+    public ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
+    {
+        var group = context.FieldDefinition.FieldGroupOf();
+        var module = context.FieldDefinition.ModuleOf();
+        if (group is null && module is null)
+        {
+            return next(context);
+        }
+
+        // Fail closed: a grouped field whose source does not say which passport it belongs to is a
+        // defect, and must not return data.
+        var passport = (context.Source as IPassportScoped)?.Passport
+            ?? throw new InvalidOperationException($"Field '{context.FieldDefinition.Name}' declares a field group but its source is not passport-scoped.");
+
+        var services = context.RequestServices ?? throw new InvalidOperationException("No request services.");
+        if (module is not null && !services.GetRequiredService<ModuleCatalog>().IsAvailable(module))
+        {
+            throw new PassportException(ErrorCodes.ModuleUnavailable, $"The {module} module is unavailable; its information cannot be shown.");
+        }
+
+        if (group is not null)
+        {
+            if (!passport.Access.MaySee(group))
+            {
+                throw new PassportException(ErrorCodes.FieldNotPermitted, $"This information ('{group}') is not shared with you.");
+            }
+
+            services.GetRequiredService<AccessLogCollector>().Returned(passport, group);
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,87 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Core.Access;
+using Passport.Core.Passports;
+using Passport.Sdk;
+
+namespace Passport.Core.GraphQL;
+
+/// <summary>The <c>Passport</c> type: the core's sections plus every module's.</summary>
+public sealed class PassportGraphType : ObjectGraphType<PassportNode>
+{
+    /// <summary>Fields of <c>Passport</c> that carry no child data and so need no field group.</summary>
+    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority" };
+
+    public PassportGraphType(PassportSchemaContributions contributions)
+    {
+        Name = "Passport";
+        Description = "One child's passport, as far as the viewer may see it.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.ToString());
+        Field<NonNullGraphType<IntGraphType>>("version").Description("The passport's event-stream version; pass it as expectedVersion when editing.").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<StringGraphType>>("localAuthority").Description("ONS code of the child's home local authority.").Resolve(c => c.Source.LocalAuthority);
+        Field<ChildGraphType>("child").Resolve(c => new ChildSection(c.Source, ViewOf(c)));
+        Field<AboutMeGraphType>("aboutMe").InFieldGroup(CoreFieldGroups.AboutMe).Resolve(c => ViewOf(c).AboutMe);
+        Field<ListGraphType<NonNullGraphType<ContactGraphType>>>("emergencyContacts")
+            .InFieldGroup(CoreFieldGroups.EmergencyContacts)
+            .Resolve(c => ViewOf(c).EmergencyContacts);
+
+        foreach (var section in contributions.Sections)
+        {
+            AddField(section);
+        }
+    }
+
+    private static PassportView ViewOf(IResolveFieldContext<PassportNode> context) =>
+        context.RequestServices!.GetRequiredService<PassportAccess>().ViewOf(context.Source);
+}
+
+/// <summary>The child's identity: basic details and, separately, the NHS number.</summary>
+public sealed record ChildSection(PassportNode Passport, PassportView View) : IPassportScoped;
+
+public sealed class ChildGraphType : ObjectGraphType<ChildSection>
+{
+    public ChildGraphType()
+    {
+        Name = "Child";
+        Field<StringGraphType>("givenName").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.GivenName);
+        Field<StringGraphType>("familyName").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.FamilyName);
+        Field<StringGraphType>("preferredName").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.PreferredName);
+        Field<DateScalar>("dateOfBirth").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.DateOfBirth);
+        Field<StringGraphType>("nhsNumber").InFieldGroup(CoreFieldGroups.NhsNumber).Description("Ten digits, no spaces.").Resolve(c => c.Source.View.NhsNumber);
+    }
+}
+
+public sealed class AboutMeGraphType : ObjectGraphType<AboutMeSection>
+{
+    public AboutMeGraphType()
+    {
+        Name = "AboutMe";
+        Description = "How to know and help me, in my family's and my own words.";
+        Field<StringGraphType>("communication").Resolve(c => c.Source.Communication);
+        Field<StringGraphType>("importantToMe").Resolve(c => c.Source.ImportantToMe);
+        Field<StringGraphType>("likes").Resolve(c => c.Source.Likes);
+        Field<StringGraphType>("dislikes").Resolve(c => c.Source.Dislikes);
+        Field<StringGraphType>("whatUpsetsMe").Resolve(c => c.Source.WhatUpsetsMe);
+        Field<StringGraphType>("howToHelpMe").Resolve(c => c.Source.HowToHelpMe);
+        Field<StringGraphType>("howIShowPain").Resolve(c => c.Source.HowIShowPain);
+        Field<StringGraphType>("mustKnow").Resolve(c => c.Source.MustKnow);
+        Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
+        Field<NonNullGraphType<DateScalar>>("lastReviewed").Resolve(c => DateOnly.FromDateTime(c.Source.RecordedBy.RecordedAt.UtcDateTime));
+    }
+}
+
+public sealed class ContactGraphType : ObjectGraphType<EmergencyContact>
+{
+    public ContactGraphType()
+    {
+        Name = "Contact";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.ToString());
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("relationship").Resolve(c => c.Source.Relationship);
+        Field<NonNullGraphType<BooleanGraphType>>("parentalResponsibility").Resolve(c => c.Source.HasParentalResponsibility);
+        Field<NonNullGraphType<StringGraphType>>("phone").Resolve(c => c.Source.Phone);
+        Field<NonNullGraphType<IntGraphType>>("preferredOrder").Resolve(c => c.Source.PreferredOrder);
+        Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
+    }
+}

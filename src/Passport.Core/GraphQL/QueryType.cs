@@ -1,0 +1,48 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Core.Access;
+using Passport.Core.AccessLog;
+using Passport.Sdk;
+
+namespace Passport.Core.GraphQL;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Field<NonNullGraphType<ViewerGraphType>>("me")
+            .Description("The signed-in person.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<CurrentViewer>().Value);
+
+        Field<PassportGraphType>("passport")
+            .Description("A passport you have a relationship with; null with NOT_FOUND otherwise.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await Access(c).ReadAsync(InputRules.PassportId(c.GetArgument<string>("id")), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PassportGraphType>>>>("myPassports")
+            .Description("Every passport you have a relationship with.")
+            .ResolveAsync(async c => await Access(c).MyPassportsAsync(c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessLogEntryGraphType>>>>("accessLog")
+            .Description("Who has read a passport, newest first. For the family and auditors.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .ResolveAsync(async c =>
+            {
+                var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
+                var first = Math.Clamp(c.GetArgument("first", 50), 1, 500);
+                await Access(c).AuthorizeAccessLogAsync(passportId, c.CancellationToken);
+                return await c.RequestServices!.GetRequiredService<IQuerySession>().Query<AccessLogEntry>()
+                    .Where(e => e.PassportId == passportId)
+                    .OrderByDescending(e => e.At)
+                    .Take(first)
+                    .ToListAsync(c.CancellationToken);
+            });
+    }
+
+    private static PassportAccess Access(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<PassportAccess>();
+}

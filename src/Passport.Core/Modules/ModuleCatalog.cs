@@ -1,0 +1,47 @@
+using Passport.Core.Passports;
+using Passport.Sdk;
+
+namespace Passport.Core.Modules;
+
+/// <summary>How a plugin fared at start.</summary>
+public enum ModuleLoadStatus
+{
+    Loaded,
+    Failed,
+}
+
+/// <summary>A module the host found, loaded or not.</summary>
+public sealed record ModuleEntry(string Name, string? Sector, bool IsRequired, ModuleLoadStatus Status, string? Problem, ModuleManifest? Manifest);
+
+/// <summary>
+/// The modules of this host: filled once at start by plugin loading, read by the access decision
+/// (which sector owns a group) and by the <c>modules</c> query.
+/// </summary>
+public sealed class ModuleCatalog
+{
+    private readonly List<ModuleEntry> _entries = [];
+    private readonly Dictionary<string, string> _owningSectorOfGroup = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<ModuleEntry> Entries => _entries;
+
+    public void Loaded(ModuleManifest manifest, bool isRequired)
+    {
+        _entries.Add(new ModuleEntry(manifest.Name, manifest.Sector, isRequired, ModuleLoadStatus.Loaded, null, manifest));
+        foreach (var group in manifest.FieldGroups)
+        {
+            _owningSectorOfGroup[group.Name] = manifest.Sector;
+        }
+    }
+
+    public void Failed(string name, bool isRequired, string problem) =>
+        _entries.Add(new ModuleEntry(name, null, isRequired, ModuleLoadStatus.Failed, problem, null));
+
+    /// <summary>The sector whose professionals record verified values in a group; null for core groups.</summary>
+    public string? OwningSectorOf(string group) => _owningSectorOfGroup.GetValueOrDefault(group);
+
+    /// <summary>Every group a field may declare: the core's and every loaded module's.</summary>
+    public IEnumerable<string> AllGroups => CoreFieldGroups.All.Select(g => g.Name).Concat(_owningSectorOfGroup.Keys);
+
+    public bool IsAvailable(string module) =>
+        _entries.Any(e => e.Name == module && e.Status == ModuleLoadStatus.Loaded);
+}

@@ -1,0 +1,52 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Core.Access;
+using Passport.Core.AccessLog;
+using Passport.Core.GraphQL;
+using Passport.Core.Modules;
+using Passport.Core.Passports;
+using Passport.Sdk;
+
+namespace Passport.Core;
+
+/// <summary>The core's registration with the host.</summary>
+public static class PassportCoreRegistration
+{
+    public const string PassportSchemaName = "passport";
+    public const string AuditSchemaName = "audit";
+
+    public static IServiceCollection AddPassportCore(this IServiceCollection services, SharingPolicy policy, ModuleCatalog modules, PassportSchemaContributions contributions)
+    {
+        services.AddSingleton(policy);
+        services.AddSingleton(modules);
+        services.AddSingleton(contributions);
+        services.AddSingleton<AccessDecision>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentViewer>();
+        services.AddScoped<AccessLogCollector>();
+        services.AddScoped<PassportAccess>();
+        services.AddScoped<IPassportReader>(sp => sp.GetRequiredService<PassportAccess>());
+        services.AddScoped<IPassportRecorder>(sp => sp.GetRequiredService<PassportAccess>());
+        services.AddScoped<PassportCommandService>();
+        services.AddScoped(typeof(PassportViewLoader<>));
+        return services;
+    }
+
+    public static void ConfigureCoreMarten(StoreOptions options)
+    {
+        options.Events.DatabaseSchemaName = PassportSchemaName;
+        options.Events.AddEventType<PassportCreated>();
+        options.Events.AddEventType<AboutMeUpdated>();
+        options.Events.AddEventType<EmergencyContactAdded>();
+        options.Projections.Add<PassportViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<PassportView>()
+            .DatabaseSchemaName(PassportSchemaName)
+            .UniqueIndex(x => x.NhsNumber!)
+            .GinIndexJsonData();
+        options.Schema.For<AccessLogEntry>()
+            .DatabaseSchemaName(AuditSchemaName)
+            .Index(x => x.PassportId)
+            .Index(x => x.At);
+    }
+}

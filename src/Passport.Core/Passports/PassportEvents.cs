@@ -1,0 +1,39 @@
+using Passport.Sdk;
+
+namespace Passport.Core.Passports;
+
+/// <summary>The passport was created; its creator is linked to it.</summary>
+public sealed record PassportCreated(
+    Guid PassportId,
+    string GivenName,
+    string FamilyName,
+    string? PreferredName,
+    DateOnly DateOfBirth,
+    string? NhsNumber,
+    string LocalAuthority,
+    Provenance CreatedBy) : IPassportEvent
+{
+    public Provenance RecordedBy => CreatedBy;
+}
+
+/// <summary>"About me" was written; every field is replaced by the new text.</summary>
+public sealed record AboutMeUpdated(
+    string? Communication,
+    string? ImportantToMe,
+    string? Likes,
+    string? Dislikes,
+    string? WhatUpsetsMe,
+    string? HowToHelpMe,
+    string? HowIShowPain,
+    string? MustKnow,
+    Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>An emergency contact was added.</summary>
+public sealed record EmergencyContactAdded(
+    Guid ContactId,
+    string Name,
+    string Relationship,
+    bool HasParentalResponsibility,
+    string Phone,
+    int PreferredOrder,
+    Provenance RecordedBy) : IPassportEvent;

@@ -1,0 +1,141 @@
+using Marten.Events.Aggregation;
+using Passport.Sdk;
+
+namespace Passport.Core.Passports;
+
+/// <summary>
+/// The core's read model of a passport: the child, "about me", contacts and who is related to
+/// the passport. Projected inline from the passport's event stream, so a write's reply shows it.
+/// </summary>
+public sealed class PassportView : IPassportView
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The event-stream version; Marten sets it.</summary>
+    [Marten.Schema.Version]
+    public int Version { get; set; }
+
+    public string GivenName { get; set; } = "";
+    public string FamilyName { get; set; } = "";
+    public string? PreferredName { get; set; }
+    public DateOnly DateOfBirth { get; set; }
+    public string? NhsNumber { get; set; }
+    public string LocalAuthority { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset LastChangedAt { get; set; }
+
+    public AboutMeSection? AboutMe { get; set; }
+    public List<EmergencyContact> EmergencyContacts { get; set; } = [];
+
+    public List<LinkedCarer> Carers { get; set; } = [];
+    public string? YoungPersonSubject { get; set; }
+    public List<CareTeamMember> CareTeam { get; set; } = [];
+
+    /// <summary>Everyone with a standing relationship, for "my passports" lookups.</summary>
+    public List<string> MemberSubjects { get; set; } = [];
+
+    /// <summary>The family's sharing choices: sector → group → shared.</summary>
+    public Dictionary<string, Dictionary<string, bool>> SharingChoices { get; set; } = [];
+}
+
+public sealed record AboutMeSection(
+    string? Communication,
+    string? ImportantToMe,
+    string? Likes,
+    string? Dislikes,
+    string? WhatUpsetsMe,
+    string? HowToHelpMe,
+    string? HowIShowPain,
+    string? MustKnow,
+    Provenance RecordedBy);
+
+public sealed record EmergencyContact(
+    Guid Id,
+    string Name,
+    string Relationship,
+    bool HasParentalResponsibility,
+    string Phone,
+    int PreferredOrder,
+    Provenance RecordedBy);
+
+/// <summary>The rights a linked carer holds; the creator holds all.</summary>
+public sealed record CarerRights(bool MayView, bool MayEdit, bool MayManageSharing, bool MayInvite)
+{
+    public static CarerRights All { get; } = new(true, true, true, true);
+}
+
+public sealed record LinkedCarer(string Subject, string DisplayName, CarerRights Rights, DateTimeOffset Since, bool IsCreator);
+
+public sealed record CareTeamMember(
+    string Subject,
+    string DisplayName,
+    string Sector,
+    string? Organisation,
+    DateTimeOffset Since,
+    string HowJoined);
+
+/// <summary>Projects <see cref="PassportView"/> from the passport stream.</summary>
+public sealed class PassportViewProjection : SingleStreamProjection<PassportView, Guid>
+{
+    public static PassportView Create(PassportCreated created)
+    {
+        var view = new PassportView
+        {
+            Id = created.PassportId,
+            GivenName = created.GivenName,
+            FamilyName = created.FamilyName,
+            PreferredName = created.PreferredName,
+            DateOfBirth = created.DateOfBirth,
+            NhsNumber = created.NhsNumber,
+            LocalAuthority = created.LocalAuthority,
+            CreatedAt = created.CreatedBy.RecordedAt,
+        };
+
+        var creator = created.CreatedBy;
+        if (creator.Role == Viewer.ProfessionalRole && creator.Sector is not null)
+        {
+            view.CareTeam.Add(new CareTeamMember(creator.Subject, creator.DisplayName, creator.Sector, creator.Organisation, creator.RecordedAt, "created the passport"));
+        }
+        else if (creator.Role == Viewer.YoungPersonRole)
+        {
+            view.YoungPersonSubject = creator.Subject;
+        }
+        else
+        {
+            view.Carers.Add(new LinkedCarer(creator.Subject, creator.DisplayName, CarerRights.All, creator.RecordedAt, IsCreator: true));
+        }
+
+        view.MemberSubjects.Add(creator.Subject);
+        return view;
+    }
+
+    /// <summary>Every change, whichever module made it, moves the passport's version and last change.</summary>
+    public static PassportView Apply(IPassportEvent change, PassportView view)
+    {
+        view.LastChangedAt = change.RecordedBy.RecordedAt;
+        return view;
+    }
+
+    public static PassportView Apply(AboutMeUpdated updated, PassportView view)
+    {
+        view.AboutMe = new AboutMeSection(
+            updated.Communication,
+            updated.ImportantToMe,
+            updated.Likes,
+            updated.Dislikes,
+            updated.WhatUpsetsMe,
+            updated.HowToHelpMe,
+            updated.HowIShowPain,
+            updated.MustKnow,
+            updated.RecordedBy);
+        return view;
+    }
+
+    public static PassportView Apply(EmergencyContactAdded added, PassportView view)
+    {
+        view.EmergencyContacts.Add(new EmergencyContact(
+            added.ContactId, added.Name, added.Relationship, added.HasParentalResponsibility, added.Phone, added.PreferredOrder, added.RecordedBy));
+        view.EmergencyContacts.Sort((a, b) => a.PreferredOrder.CompareTo(b.PreferredOrder));
+        return view;
+    }
+}

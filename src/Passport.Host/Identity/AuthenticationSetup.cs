@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using Passport.Sdk;
+
+namespace Passport.Host.Identity;
+
+/// <summary>Auth__* configuration (SPEC §7).</summary>
+internal sealed record AuthSettings(string? Authority, string? JwksFile, string? Issuer, string Audience)
+{
+    public static AuthSettings From(IConfiguration configuration) => new(
+        configuration["Auth:Authority"],
+        configuration["Auth:JwksFile"],
+        configuration["Auth:Issuer"],
+        configuration["Auth:Audience"] is { Length: > 0 } audience ? audience : "passport-api");
+
+    public bool IsConfigured => !string.IsNullOrEmpty(Authority) || !string.IsNullOrEmpty(JwksFile);
+}
+
+internal static class AuthenticationSetup
+{
+    public static void AddPassportAuthentication(this IServiceCollection services, AuthSettings settings, bool isDevelopment)
+    {
+        if (!settings.IsConfigured)
+        {
+            throw new InvalidOperationException("Set Auth__Authority (the Keycloak realm URL), or Auth__JwksFile with Auth__Issuer.");
+        }
+
+        services.AddTransient<IClaimsTransformation, KeycloakClaimsTransformation>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            // Keep Keycloak's claim names (sub, realm_access, …) as they are.
+            options.MapInboundClaims = false;
+            options.Audience = settings.Audience;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidAudience = settings.Audience,
+                ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                NameClaimType = "preferred_username",
+                RoleClaimType = KeycloakClaimsTransformation.RoleClaim,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+            };
+            if (!string.IsNullOrEmpty(settings.Authority))
+            {
+                options.Authority = settings.Authority;
+                options.RequireHttpsMetadata = !isDevelopment;
+            }
+            else
+            {
+                if (string.IsNullOrEmpty(settings.Issuer))
+                {
+                    throw new InvalidOperationException("Auth__JwksFile needs Auth__Issuer: the issuer its tokens carry.");
+                }
+
+                var jwks = new JsonWebKeySet(File.ReadAllText(settings.JwksFile!));
+                options.TokenValidationParameters.ValidIssuer = settings.Issuer;
+                options.TokenValidationParameters.IssuerSigningKeys = jwks.GetSigningKeys();
+            }
+
+            options.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    // Answer in GraphQL's error shape, without saying why the token failed.
+                    context.HandleResponse();
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync(
+                        JsonSerializer.Serialize(new { errors = new[] { new { message = "A valid access token is required.", extensions = new { code = ErrorCodes.Unauthenticated } } } }),
+                        context.HttpContext.RequestAborted);
+                },
+            };
+        });
+        services.AddAuthorization();
+    }
+}

@@ -1,0 +1,166 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.Loader;
+using Passport.Core.Modules;
+using Passport.Sdk;
+
+namespace Passport.Host.Plugins;
+
+/// <summary>A module the host has loaded.</summary>
+internal sealed record LoadedModule(PassportModule Module, Assembly Assembly, string Folder);
+
+/// <summary>The host cannot start safely: a required module is missing or broken.</summary>
+internal sealed class RequiredModuleException(string message) : Exception(message);
+
+/// <summary>
+/// Loads every plugin folder (one sub-folder per plugin, with its own .deps.json) into the default
+/// load context so the SDK and shared infrastructure unify to the host's single copies, and
+/// resolves each plugin's private dependencies from its own folder. See docs/adr/0001.
+/// </summary>
+internal sealed class PluginLoader
+{
+    private readonly string _pluginsPath;
+    private readonly IReadOnlyCollection<string> _requiredModules;
+    private readonly ILogger _log;
+    private readonly List<AssemblyDependencyResolver> _resolvers = [];
+    private readonly Dictionary<string, Version?> _hostShipped;
+
+    public PluginLoader(string pluginsPath, IReadOnlyCollection<string> requiredModules, ILogger log)
+    {
+        _pluginsPath = pluginsPath;
+        _requiredModules = requiredModules;
+        _log = log;
+        _hostShipped = HostShippedAssemblies();
+        AssemblyLoadContext.Default.Resolving += ResolvePrivateDependency;
+    }
+
+    public IReadOnlyList<LoadedModule> LoadAll(ModuleCatalog catalog)
+    {
+        var loaded = new List<LoadedModule>();
+        var failures = new List<(string Folder, string Problem)>();
+        var folders = Directory.Exists(_pluginsPath) ? Directory.GetDirectories(_pluginsPath).Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
+        foreach (var folder in folders)
+        {
+            try
+            {
+                var module = Load(folder);
+                if (loaded.Any(m => m.Module.Manifest.Name == module.Module.Manifest.Name))
+                {
+                    throw new InvalidOperationException($"another plugin already provides the module '{module.Module.Manifest.Name}'");
+                }
+
+                loaded.Add(module);
+                var manifest = module.Module.Manifest;
+                catalog.Loaded(manifest, IsRequired(manifest));
+                _log.LogInformation("Loaded module {Module} ({Sector}) from {Folder}", manifest.Name, manifest.Sector, folder);
+            }
+            catch (Exception e) when (e is not RequiredModuleException)
+            {
+                var problem = e is TargetInvocationException { InnerException: { } inner } ? inner.Message : e.Message;
+                failures.Add((folder, problem));
+                catalog.Failed(Path.GetFileName(folder), isRequired: false, problem);
+                _log.LogError("Plugin folder {Folder} failed to load and is skipped: {Problem}", folder, problem);
+            }
+        }
+
+        foreach (var required in _requiredModules)
+        {
+            if (!loaded.Any(m => m.Module.Manifest.Name == required))
+            {
+                var detail = failures.Count == 0 ? "" : " Plugins that failed to load: " + string.Join("; ", failures.Select(f => $"{Path.GetFileName(f.Folder)}: {f.Problem}"));
+                throw new RequiredModuleException(
+                    $"The required module '{required}' is not available in the plugins folder '{_pluginsPath}'. The host does not start without it, because missing clinical information must never look like none.{detail}");
+            }
+        }
+
+        return loaded;
+    }
+
+    private bool IsRequired(ModuleManifest manifest) => manifest.IsRequired || _requiredModules.Contains(manifest.Name);
+
+    private LoadedModule Load(string folder)
+    {
+        var name = Path.GetFileName(folder);
+        var mainAssembly = Path.Combine(folder, name + ".dll");
+        if (!File.Exists(mainAssembly))
+        {
+            throw new InvalidOperationException($"no plugin assembly '{name}.dll' in the folder");
+        }
+
+        RefuseMismatchedSharedVersions(mainAssembly);
+        _resolvers.Add(new AssemblyDependencyResolver(mainAssembly));
+        var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(mainAssembly));
+        var moduleTypes = assembly.GetExportedTypes().Where(t => t.IsSubclassOf(typeof(PassportModule)) && !t.IsAbstract).ToList();
+        if (moduleTypes.Count != 1)
+        {
+            throw new InvalidOperationException($"the plugin must contain exactly one public PassportModule, found {moduleTypes.Count}");
+        }
+
+        var module = (PassportModule)Activator.CreateInstance(moduleTypes[0])!;
+        var manifest = module.Manifest;
+        if (string.IsNullOrWhiteSpace(manifest.Name) || string.IsNullOrWhiteSpace(manifest.Sector) || string.IsNullOrWhiteSpace(manifest.DatabaseSchema))
+        {
+            throw new InvalidOperationException("the module's manifest must name the module, its sector and its database schema");
+        }
+
+        return new LoadedModule(module, assembly, folder);
+    }
+
+    /// <summary>
+    /// A plugin compiled against another version of an assembly the host ships would bind to the
+    /// host's copy and fail later in obscure ways; refuse it now with a clear message.
+    /// </summary>
+    private void RefuseMismatchedSharedVersions(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        foreach (var handle in metadata.AssemblyReferences)
+        {
+            var reference = metadata.GetAssemblyReference(handle);
+            var referenced = metadata.GetString(reference.Name);
+            if (_hostShipped.TryGetValue(referenced, out var hostVersion) && hostVersion is not null && reference.Version != hostVersion)
+            {
+                throw new InvalidOperationException(
+                    $"it was built against {referenced} {reference.Version} but the host provides {referenced} {hostVersion}; rebuild the plugin against the host's Directory.Packages.props");
+            }
+        }
+    }
+
+    private Assembly? ResolvePrivateDependency(AssemblyLoadContext context, AssemblyName name)
+    {
+        foreach (var resolver in _resolvers)
+        {
+            var path = resolver.ResolveAssemblyToPath(name);
+            if (path is not null)
+            {
+                return context.LoadFromAssemblyPath(path);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Assemblies the host application itself ships (not the shared framework): the single copies plugins must match.</summary>
+    private static Dictionary<string, Version?> HostShippedAssemblies()
+    {
+        var baseDirectory = Path.GetFullPath(AppContext.BaseDirectory);
+        var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var shipped = new Dictionary<string, Version?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in trusted.Where(p => Path.GetFullPath(p).StartsWith(baseDirectory, StringComparison.Ordinal)))
+        {
+            try
+            {
+                var name = AssemblyName.GetAssemblyName(path);
+                shipped[name.Name!] = name.Version;
+            }
+            catch (BadImageFormatException)
+            {
+                // Native or resource-only files in the output folder are not assemblies plugins reference.
+            }
+        }
+
+        return shipped;
+    }
+}

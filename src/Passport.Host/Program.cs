@@ -1,0 +1,241 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation.Rules.Custom;
+using JasperFx;
+using Marten;
+using Passport.Core;
+using Passport.Core.Access;
+using Passport.Core.GraphQL;
+using Passport.Core.Modules;
+using Passport.Host;
+using Passport.Host.Api;
+using Passport.Host.Demo;
+using Passport.Host.Embedded;
+using Passport.Host.Identity;
+using Passport.Host.Plugins;
+using Passport.LocalPostgres;
+using Passport.Sdk;
+using Wolverine;
+using Wolverine.Marten;
+
+// `Passport.Host schema <file>` writes the schema (SDL) the loaded modules make, without a database.
+var printSchemaOnly = args.Length > 1 && args[0] == "schema";
+var schemaFile = printSchemaOnly ? Path.GetFullPath(args[1]) : null;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = printSchemaOnly ? args[2..] : args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+var configuration = builder.Configuration;
+var isDevelopment = builder.Environment.IsDevelopment();
+using var startupLogging = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).AddConfiguration(configuration.GetSection("Logging")));
+var log = startupLogging.CreateLogger("Passport.Host");
+
+if (!isDevelopment && configuration.GetValue<bool>("Passport:DevTokens:Enabled"))
+{
+    log.LogCritical("Passport:DevTokens:Enabled is set in the {Environment} environment. Demo tokens are for Development only; the host will not start.", builder.Environment.EnvironmentName);
+    return 2;
+}
+
+LocalPostgresCluster? embeddedDatabase = null;
+SigningKey? developmentKey = null;
+var dataFolder = DevelopmentDefaults.DataFolder(configuration);
+if (printSchemaOnly)
+{
+    configuration["ConnectionStrings:Passport"] ??= "Host=localhost;Database=unused";
+    configuration["Auth:Authority"] ??= "https://schema.invalid/realms/passport";
+}
+else
+{
+    if (string.IsNullOrEmpty(configuration.GetConnectionString("Passport")))
+    {
+        if (!isDevelopment)
+        {
+            log.LogCritical("ConnectionStrings__Passport is required outside Development.");
+            return 2;
+        }
+
+        embeddedDatabase = await DevelopmentDefaults.StartDatabaseAsync(dataFolder, log, CancellationToken.None);
+        configuration["ConnectionStrings:Passport"] = embeddedDatabase.ConnectionString;
+    }
+
+    if (!AuthSettings.From(configuration).IsConfigured && isDevelopment)
+    {
+        developmentKey = DevelopmentDefaults.UseDevelopmentSigningKey(configuration, dataFolder);
+        log.LogInformation("No Auth__* settings: demo tokens are signed with the development key in {Folder}", dataFolder);
+    }
+}
+
+var connectionString = configuration.GetConnectionString("Passport")!;
+var authSettings = AuthSettings.From(configuration);
+
+// Plugins: the host knows no module at compile time.
+var pluginsPath = Path.GetFullPath(configuration["Passport:PluginsPath"] is { Length: > 0 } configuredPlugins
+    ? configuredPlugins
+    : DevelopmentDefaults.BuildMetadata("DefaultPluginsPath") ?? Path.Combine(AppContext.BaseDirectory, "plugins"));
+var requiredModules = configuration.GetSection("Passport:RequiredModules").Get<string[]>() ?? [];
+var catalog = new ModuleCatalog();
+IReadOnlyList<LoadedModule> modules;
+try
+{
+    modules = new PluginLoader(pluginsPath, requiredModules, log).LoadAll(catalog);
+}
+catch (RequiredModuleException e)
+{
+    log.LogCritical("{Problem}", e.Message);
+    if (embeddedDatabase is not null)
+    {
+        await embeddedDatabase.StopAsync();
+    }
+
+    return 3;
+}
+
+var policyPath = configuration["Passport:PolicyFile"] is { Length: > 0 } configuredPolicy
+    ? Path.GetFullPath(configuredPolicy)
+    : Path.Combine(AppContext.BaseDirectory, "policy", "region-policy.json");
+var policy = SharingPolicy.Load(policyPath);
+foreach (var group in catalog.AllGroups.Where(g => !policy.Covers(g)))
+{
+    log.LogWarning("Field group {Group} has no entry in the policy file {PolicyFile}: only the family will see it.", group, policyPath);
+}
+
+var services = builder.Services;
+var contributions = new PassportSchemaContributions();
+foreach (var module in modules)
+{
+    module.Module.ConfigureServices(services, configuration);
+    contributions.ContributeFrom(module.Module);
+}
+
+services.AddPassportCore(policy, catalog, contributions);
+services.Scan(scan => scan
+    .FromAssemblies(modules.Select(m => m.Assembly))
+    .AddClasses(classes => classes.AssignableTo<IGraphType>())
+    .AsSelf()
+    .WithTransientLifetime());
+
+services.AddMarten(options =>
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = PassportCoreRegistration.PassportSchemaName;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        PassportCoreRegistration.ConfigureCoreMarten(options);
+        foreach (var module in modules)
+        {
+            module.Module.ConfigureMarten(options);
+        }
+    })
+    .UseLightweightSessions()
+    .IntegrateWithWolverine()
+    .ApplyAllDatabaseChangesOnStartup();
+
+builder.Host.UseWolverine(options =>
+{
+    // Plugins rule out pre-generated handler code.
+    options.UseRuntimeCompilation();
+    options.Discovery.IncludeAssembly(typeof(PassportCoreRegistration).Assembly);
+    foreach (var module in modules)
+    {
+        options.Discovery.IncludeAssembly(module.Assembly);
+    }
+
+    options.Policies.AutoApplyTransactions();
+    options.Policies.UseDurableLocalQueues();
+    options.Policies.UseDurableInboxOnAllListeners();
+    options.Policies.UseDurableOutboxOnAllSendingEndpoints();
+    options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+    options.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
+    options.Durability.MessageStorageSchemaName = "wolverine";
+});
+
+services.AddGraphQL(graphQL =>
+{
+    graphQL.AddSchema<PassportSchema>()
+        .AddSystemTextJson()
+        .AddGraphTypes(typeof(PassportSchema).Assembly)
+        .AddGraphTypes(typeof(PassportModule).Assembly)
+        .UseMiddleware<FieldAccessMiddleware>()
+        .AddComplexityAnalyzer(complexity =>
+        {
+            complexity.MaxDepth = 12;
+            complexity.MaxComplexity = 20_000;
+        })
+        .AddErrorInfoProvider(errors =>
+        {
+            errors.ExposeExceptionDetails = false;
+            errors.ExposeCodes = false;
+            errors.ExposeData = false;
+            errors.ExposeExtensions = true;
+        })
+        .AddUnhandledExceptionHandler(context =>
+            context.ExecutionOptions.RequestServices?.GetRequiredService<ILoggerFactory>().CreateLogger("Passport.GraphQL")
+                .LogError(context.OriginalException, "Unhandled error resolving {Field}", context.FieldContext?.FieldDefinition.Name))
+        .WithTimeout(TimeSpan.FromSeconds(30));
+    if (!isDevelopment)
+    {
+        graphQL.AddValidationRule<NoIntrospectionValidationRule>();
+    }
+});
+
+services.AddPassportAuthentication(authSettings, isDevelopment);
+services.AddHealthChecks()
+    .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"])
+    .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
+
+var app = builder.Build();
+
+var schema = app.Services.GetRequiredService<ISchema>();
+var ungrouped = FieldGroupCoverage.Ungrouped(schema);
+if (ungrouped.Count > 0)
+{
+    log.LogCritical("These Passport fields declare no field group, so access to them cannot be decided: {Fields}", string.Join(", ", ungrouped));
+    return 4;
+}
+
+if (printSchemaOnly)
+{
+    await File.WriteAllTextAsync(schemaFile!, schema.Print() + "\n");
+    log.LogInformation("Wrote the schema to {File}", schemaFile);
+    return 0;
+}
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapPassportGraphQL();
+if (developmentKey is not null)
+{
+    app.MapDevTokens(developmentKey, authSettings.Audience);
+}
+
+try
+{
+    await app.StartAsync();
+    if (embeddedDatabase is not null && configuration.GetValue("Passport:SeedDemoData", true))
+    {
+        await DemoData.SeedAsync(app.Services, log);
+    }
+
+    foreach (var url in app.Urls)
+    {
+        log.LogInformation("Regional Children's Passport is listening on {Url} (GraphQL at {Url}/graphql)", url, url);
+        if (developmentKey is not null)
+        {
+            log.LogInformation("Demo token: curl -s {Url}/dev/token/carer (personas: {Personas})", url, string.Join(", ", DemoPersonas.All.Keys));
+        }
+    }
+
+    await app.WaitForShutdownAsync();
+}
+finally
+{
+    await app.DisposeAsync();
+    if (embeddedDatabase is not null)
+    {
+        await embeddedDatabase.StopAsync();
+    }
+}
+
+return 0;

@@ -1,0 +1,42 @@
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Passport.Sdk;
+
+/// <summary>
+/// The entry point of a sector module or extra plugin. The host finds exactly one public,
+/// non-abstract subclass in each plugin assembly, creates it with its parameterless constructor
+/// and calls its members in this order: <see cref="ConfigureServices"/>,
+/// <see cref="ConfigureMarten"/>, <see cref="ConfigureSchema"/>.
+/// </summary>
+/// <remarks>
+/// Wolverine handlers in the plugin assembly are discovered by the host; GraphQL graph types in
+/// it are registered with the container. A module never references the host, the core or another
+/// module: it talks to them through this SDK and its integration events.
+/// </remarks>
+public abstract class PassportModule
+{
+    /// <summary>What the module is: its name, sector, whether the region requires it and its field groups.</summary>
+    public abstract ModuleManifest Manifest { get; }
+
+    /// <summary>Registers the module's own services. Called once at start.</summary>
+    /// <param name="services">The host's service collection.</param>
+    /// <param name="configuration">The host's configuration.</param>
+    public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    /// <summary>
+    /// Registers the module's events, projections and documents with Marten. Documents belong in
+    /// the module's own PostgreSQL schema (<see cref="ModuleManifest.DatabaseSchema"/>).
+    /// </summary>
+    /// <param name="options">The store options of the host's single document store.</param>
+    public virtual void ConfigureMarten(StoreOptions options)
+    {
+    }
+
+    /// <summary>Contributes the module's section of <c>Passport</c> and its mutations.</summary>
+    /// <param name="schema">The builder of the one GraphQL schema.</param>
+    public abstract void ConfigureSchema(IPassportSchemaBuilder schema);
+}

@@ -1,0 +1,88 @@
+using System.Reflection;
+using System.Xml.Linq;
+using Passport.Core;
+using Passport.Sdk;
+using static Passport.Tests.Architecture.ArchitectureRules;
+
+namespace Passport.Tests.Architecture;
+
+public class BoundaryTests
+{
+    private static readonly Assembly Host = typeof(Passport.Host.Identity.SigningKey).Assembly;
+    private static readonly Assembly Core = typeof(PassportCoreRegistration).Assembly;
+    private static readonly Assembly Sdk = typeof(PassportModule).Assembly;
+
+    [Fact]
+    public void The_build_put_the_sector_modules_in_the_plugins_folder() =>
+        ModuleAssemblies().Select(m => m.GetName().Name).ShouldContain("Passport.Modules.Health");
+
+    [Fact]
+    public void The_host_references_no_module()
+    {
+        var result = HostReferencesNoModule(Host);
+        result.IsSuccessful.ShouldBeTrue(Describe(result));
+    }
+
+    [Fact]
+    public void The_host_rule_fails_for_an_assembly_that_references_a_module()
+    {
+        // The architecture tests' own assembly loads modules by name: it stands in for a host that references one.
+        HostReferencesNoModule(ModuleAssemblies()[0]).IsSuccessful.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_host_project_has_no_project_reference_to_a_module()
+    {
+        var project = XDocument.Load(Path.Combine(Metadata("RepoRoot"), "src", "Passport.Host", "Passport.Host.csproj"));
+        ProjectReferencesToModules(project).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_project_reference_rule_fails_for_a_project_that_references_a_module()
+    {
+        var project = XDocument.Parse("""<Project><ItemGroup><ProjectReference Include="../../modules/Passport.Modules.Health/Passport.Modules.Health.csproj" /></ItemGroup></Project>""");
+        ProjectReferencesToModules(project).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Every_module_references_only_the_SDK()
+    {
+        foreach (var module in ModuleAssemblies())
+        {
+            var result = ModuleReferencesOnlyTheSdk(module);
+            result.IsSuccessful.ShouldBeTrue($"{module.GetName().Name}: {Describe(result)}");
+        }
+    }
+
+    [Fact]
+    public void The_module_rule_fails_for_an_assembly_that_references_the_core() =>
+        ModuleReferencesOnlyTheSdk(Host).IsSuccessful.ShouldBeFalse();
+
+    [Fact]
+    public void The_SDK_references_no_module_core_or_host()
+    {
+        var result = SdkReferencesNothingOfOurs(Sdk);
+        result.IsSuccessful.ShouldBeTrue(Describe(result));
+    }
+
+    [Fact]
+    public void The_SDK_rule_fails_for_an_assembly_that_references_the_core() =>
+        SdkReferencesNothingOfOurs(Host).IsSuccessful.ShouldBeFalse();
+
+    [Fact]
+    public void The_core_references_no_module_and_not_the_host()
+    {
+        var result = CoreReferencesNoModule(Core);
+        result.IsSuccessful.ShouldBeTrue(Describe(result));
+    }
+
+    [Fact]
+    public void The_core_rule_fails_for_an_assembly_that_references_the_host() =>
+        CoreReferencesNoModule(typeof(BoundaryTests).Assembly).IsSuccessful.ShouldBeFalse();
+
+    private static List<string> ProjectReferencesToModules(XDocument project) =>
+        project.Descendants("ProjectReference")
+            .Select(r => (string?)r.Attribute("Include") ?? "")
+            .Where(path => path.Contains("modules/", StringComparison.OrdinalIgnoreCase) || path.Contains("plugins/", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+}

@@ -1,0 +1,92 @@
+using Passport.Tests.Integration.Infrastructure;
+
+namespace Passport.Tests.Integration;
+
+[Collection(PassportCollection.Name)]
+public class AllergyTests(PassportFixture fixture)
+{
+    private const string Record = """
+        mutation($id: ID!, $input: AllergyInput!) {
+          recordAllergy(passportId: $id, input: $input) {
+            version
+            health { allergies { substance reaction severity verified recordedAt recordedBy { displayName role sector organisation } } }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task An_allergy_the_family_reports_is_shown_unverified_with_who_reported_it()
+    {
+        var carer = Persona.Carer("Alex Morgan");
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+
+        var passport = (await fixture.GraphQLAsync(carer, Record, new { id, input = new { substance = "Peanuts", reaction = "Anaphylaxis", severity = "SEVERE" } }))
+            .Ok()["recordAllergy"]!;
+        passport["version"]!.GetValue<int>().ShouldBe(2);
+        var allergy = passport["health"]!["allergies"]!.AsArray().Single()!;
+        allergy["substance"]!.GetValue<string>().ShouldBe("Peanuts");
+        allergy["severity"]!.GetValue<string>().ShouldBe("SEVERE");
+        allergy["verified"]!.GetValue<bool>().ShouldBeFalse();
+        allergy["recordedBy"]!["displayName"]!.GetValue<string>().ShouldBe("Alex Morgan");
+        allergy["recordedBy"]!["role"]!.GetValue<string>().ShouldBe("carer");
+        DateTimeOffset.Parse(allergy["recordedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task An_allergy_a_health_professional_records_is_verified()
+    {
+        var doctor = Persona.Professional("health", "Royal Cornwall Hospitals NHS Trust");
+        var id = await new PassportTests(fixture).CreateAsync(doctor);
+
+        var allergy = (await fixture.GraphQLAsync(doctor, Record, new { id, input = new { substance = "Penicillin", severity = "MODERATE" } }))
+            .Ok()["recordAllergy"]!["health"]!["allergies"]!.AsArray().Single()!;
+        allergy["verified"]!.GetValue<bool>().ShouldBeTrue();
+        allergy["recordedBy"]!["sector"]!.GetValue<string>().ShouldBe("health");
+        allergy["recordedBy"]!["organisation"]!.GetValue<string>().ShouldBe("Royal Cornwall Hospitals NHS Trust");
+    }
+
+    [Fact]
+    public async Task A_professional_of_another_sector_cannot_record_health_facts()
+    {
+        var teacher = Persona.Professional("education");
+        var id = await new PassportTests(fixture).CreateAsync(teacher);
+        var response = await fixture.GraphQLAsync(teacher, Record, new { id, input = new { substance = "Peanuts", severity = "SEVERE" } });
+        response.ErrorCodes.ShouldBe(["FORBIDDEN"]);
+    }
+
+    [Fact]
+    public async Task Nobody_without_a_relationship_can_record_an_allergy()
+    {
+        var id = await new PassportTests(fixture).CreateAsync(Persona.Carer());
+        var response = await fixture.GraphQLAsync(Persona.Professional("health"), Record, new { id, input = new { substance = "Peanuts", severity = "SEVERE" } });
+        response.ErrorCodes.ShouldBe(["NOT_FOUND"]);
+    }
+
+    [Theory]
+    [InlineData("", "SEVERE", "input.substance")]
+    [InlineData("oversized", "MILD", "input.substance")]
+    public async Task An_invalid_allergy_is_refused_naming_the_field(string substance, string severity, string field)
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var response = await fixture.GraphQLAsync(carer, Record, new { id, input = new { substance = substance == "oversized" ? new string('x', 500) : substance, severity } });
+        response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe(field);
+    }
+
+    [Fact]
+    public async Task My_passports_with_their_allergies_come_back_for_every_passport()
+    {
+        var carer = Persona.Carer();
+        var tests = new PassportTests(fixture);
+        foreach (var substance in new[] { "Egg", "Milk", "Latex" })
+        {
+            var id = await tests.CreateAsync(carer);
+            (await fixture.GraphQLAsync(carer, Record, new { id, input = new { substance, severity = "MILD" } })).Ok();
+        }
+
+        var passports = (await fixture.GraphQLAsync(carer, "{ myPassports { health { allergies { substance } } } }")).Ok()["myPassports"]!.AsArray();
+        passports.Select(p => p!["health"]!["allergies"]!.AsArray().Single()!["substance"]!.GetValue<string>()).Order().ShouldBe(["Egg", "Latex", "Milk"]);
+    }
+}

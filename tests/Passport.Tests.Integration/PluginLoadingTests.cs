@@ -1,0 +1,118 @@
+using System.Net;
+using Passport.Tests.Integration.Infrastructure;
+
+namespace Passport.Tests.Integration;
+
+[Collection(PassportCollection.Name)]
+public class PluginLoadingTests(PassportFixture fixture)
+{
+    [Fact]
+    public async Task Without_the_health_module_the_host_refuses_to_start_and_names_it()
+    {
+        var plugins = CopyPlugins(except: "Passport.Modules.Health");
+        try
+        {
+            var environment = fixture.HostEnvironment(await fixture.NewDatabaseAsync());
+            environment["Passport__PluginsPath"] = plugins;
+            var (exitCode, output) = await HostProcess.RunToExitAsync(environment);
+            exitCode.ShouldNotBe(0, output);
+            output.ShouldContain("required module 'health'");
+        }
+        finally
+        {
+            Directory.Delete(plugins, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_broken_extra_plugin_is_reported_and_skipped_while_the_host_serves()
+    {
+        var plugins = CopyPlugins();
+        var broken = Directory.CreateDirectory(Path.Combine(plugins, "Passport.Plugins.Broken")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(broken, "Passport.Plugins.Broken.dll"), "this is not an assembly");
+        try
+        {
+            var environment = fixture.HostEnvironment(await fixture.NewDatabaseAsync());
+            environment["Passport__PluginsPath"] = plugins;
+            await using var host = await HostProcess.StartAsync(environment);
+            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await ready.Content.ReadAsStringAsync()).ShouldBe("Degraded");
+            host.Output.ShouldContain("Passport.Plugins.Broken");
+            host.Output.ShouldContain("failed to load and is skipped");
+        }
+        finally
+        {
+            Directory.Delete(plugins, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_plugin_built_against_another_version_of_a_shared_assembly_is_refused_with_a_clear_message()
+    {
+        // The health module, renamed on disk, still references Passport.Sdk at the host's version;
+        // a copy whose recorded reference is altered stands for a plugin built against another SDK.
+        var plugins = CopyPlugins();
+        var health = Path.Combine(plugins, "Passport.Modules.Health", "Passport.Modules.Health.dll");
+        var bytes = await File.ReadAllBytesAsync(health);
+        PatchSdkReferenceVersion(bytes);
+        await File.WriteAllBytesAsync(health, bytes);
+        try
+        {
+            var environment = fixture.HostEnvironment(await fixture.NewDatabaseAsync());
+            environment["Passport__PluginsPath"] = plugins;
+            var (exitCode, output) = await HostProcess.RunToExitAsync(environment);
+            exitCode.ShouldNotBe(0, output);
+            output.ShouldContain("built against Passport.Sdk 9.");
+            output.ShouldContain("but the host provides Passport.Sdk");
+        }
+        finally
+        {
+            Directory.Delete(plugins, recursive: true);
+        }
+    }
+
+    private static string CopyPlugins(string? except = null)
+    {
+        var target = TestPaths.NewTempFolder("plugins");
+        foreach (var folder in Directory.GetDirectories(TestPaths.PluginsPath).Where(f => Path.GetFileName(f) != except))
+        {
+            var destination = Directory.CreateDirectory(Path.Combine(target, Path.GetFileName(folder))).FullName;
+            foreach (var file in Directory.GetFiles(folder))
+            {
+                File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
+            }
+        }
+
+        return target;
+    }
+
+    /// <summary>Rewrites the major version of the module's AssemblyRef row for Passport.Sdk to 9.</summary>
+    private static void PatchSdkReferenceVersion(byte[] image)
+    {
+        using var stream = new MemoryStream(image, writable: false);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        foreach (var handle in metadata.AssemblyReferences)
+        {
+            var reference = metadata.GetAssemblyReference(handle);
+            if (metadata.GetString(reference.Name) != "Passport.Sdk")
+            {
+                continue;
+            }
+
+            // AssemblyRef rows start with MajorVersion (2 bytes); find the row's file offset.
+            var tableOffset = System.Reflection.Metadata.Ecma335.MetadataReaderExtensions.GetTableMetadataOffset(metadata, System.Reflection.Metadata.Ecma335.TableIndex.AssemblyRef);
+            var rowSize = System.Reflection.Metadata.Ecma335.MetadataReaderExtensions.GetTableRowSize(metadata, System.Reflection.Metadata.Ecma335.TableIndex.AssemblyRef);
+            var row = System.Reflection.Metadata.Ecma335.MetadataTokens.GetRowNumber(handle);
+            var metadataStart = pe.PEHeaders.MetadataStartOffset;
+            var offset = metadataStart + tableOffset + ((row - 1) * rowSize);
+            image[offset] = 9;
+            image[offset + 1] = 0;
+            return;
+        }
+
+        throw new InvalidOperationException("The health module does not reference Passport.Sdk.");
+    }
+}
