@@ -42,6 +42,8 @@ public static class PassportCoreRegistration
         options.Projections.Add<PassportViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<PassportView>()
             .DatabaseSchemaName(PassportSchemaName)
+            // mt_version holds the stream version whichever module appended the last event.
+            .Metadata(m => m.Revision.MapTo(x => x.Version))
             .UniqueIndex(x => x.NhsNumber!)
             .GinIndexJsonData();
         options.Schema.For<AccessLogEntry>()

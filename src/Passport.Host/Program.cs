@@ -158,7 +158,7 @@ services.AddGraphQL(graphQL =>
         .UseMiddleware<FieldAccessMiddleware>()
         .AddComplexityAnalyzer(complexity =>
         {
-            complexity.MaxDepth = 12;
+            complexity.MaxDepth = GraphQLEndpoint.MaxDepth;
             complexity.MaxComplexity = 20_000;
         })
         .AddErrorInfoProvider(errors =>

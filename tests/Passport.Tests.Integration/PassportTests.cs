@@ -205,7 +205,7 @@ public class PassportTests(PassportFixture fixture)
     }
 
     internal async Task<string> CreateAsync(Persona creator, string? nhsNumber = null) =>
-        (await fixture.GraphQLAsync(creator, CreateMutation, new
+        (await fixture.GraphQLAsync(creator, "mutation($input: CreatePassportInput!) { createPassport(input: $input) { id } }", new
         {
             input = new { givenName = "Ellie", familyName = "Morgan", dateOfBirth = "2016-05-14", nhsNumber = nhsNumber ?? NhsNumbers.Next(), localAuthority = Cornwall },
         })).Ok()["createPassport"]!["id"]!.GetValue<string>();

@@ -72,7 +72,7 @@ public sealed class PassportAccess(
         }
 
         _opened[view.Id] = view;
-        var node = new PassportNode(view.Id, view.Version, view.LocalAuthority, grant);
+        var node = new PassportNode(view.Id, checked((int)view.Version), view.LocalAuthority, grant);
         accessLog.Opened(node);
         return node;
     }

@@ -11,9 +11,8 @@ public sealed class PassportView : IPassportView
 {
     public Guid Id { get; set; }
 
-    /// <summary>The event-stream version; Marten sets it.</summary>
-    [Marten.Schema.Version]
-    public int Version { get; set; }
+    /// <summary>The event-stream version, read from Marten's revision metadata (Marten 9 revisions are long).</summary>
+    public long Version { get; set; }
 
     public string GivenName { get; set; } = "";
     public string FamilyName { get; set; } = "";

@@ -21,6 +21,7 @@ internal static partial class GraphQLEndpoint
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     private const long MaxBodyBytes = 256 * 1024;
     private const int MaxQueryLength = 32 * 1024;
+    public const int MaxDepth = 12;
 
     public static void MapPassportGraphQL(this IEndpointRouteBuilder app)
     {
@@ -91,30 +92,34 @@ internal static partial class GraphQLEndpoint
             return;
         }
 
+        var shape = QueryShape.TryRead(request.Query, request.OperationName);
+        if (shape is { Depth: > MaxDepth })
+        {
+            await WriteProblemAsync(http, serializer, StatusCodes.Status400BadRequest, ErrorCodes.QueryTooComplex, $"The query nests {shape.Depth} levels deep; at most {MaxDepth} are allowed.");
+            return;
+        }
+
+        if (!allowMutations && shape?.Operation is OperationType.Mutation or OperationType.Subscription)
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteProblemAsync(http, serializer, StatusCodes.Status405MethodNotAllowed, "BAD_REQUEST", "Mutations are sent with POST.");
+            return;
+        }
+
         var services = http.RequestServices;
         services.GetRequiredService<CurrentViewer>().Value = KeycloakClaimsTransformation.ViewerOf(http.User);
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
         var result = await executer.ExecuteAsync(options =>
         {
             options.Query = request.Query;
+            options.Document = shape?.Document;
             options.Variables = request.Variables;
             options.OperationName = request.OperationName;
             options.Extensions = request.Extensions;
             options.RequestServices = services;
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
-            if (!allowMutations)
-            {
-                options.ValidationRules = GraphQL.Validation.DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance);
-            }
         });
-
-        if (result.Operation?.Operation is OperationType.Mutation or OperationType.Subscription && !allowMutations)
-        {
-            http.Response.Headers.Allow = "POST";
-            await WriteProblemAsync(http, serializer, StatusCodes.Status405MethodNotAllowed, "BAD_REQUEST", "Mutations are sent with POST.");
-            return;
-        }
 
         Sanitise(result);
 
