@@ -29,6 +29,7 @@ public static class PassportCoreRegistration
         services.AddScoped<IPassportReader>(sp => sp.GetRequiredService<PassportAccess>());
         services.AddScoped<IPassportRecorder>(sp => sp.GetRequiredService<PassportAccess>());
         services.AddScoped<PassportCommandService>();
+        services.AddScoped<AccessCommandService>();
         services.AddScoped(typeof(PassportViewLoader<>));
         return services;
     }
@@ -39,6 +40,11 @@ public static class PassportCoreRegistration
         options.Events.AddEventType<PassportCreated>();
         options.Events.AddEventType<AboutMeUpdated>();
         options.Events.AddEventType<EmergencyContactAdded>();
+        options.Events.AddEventType<CareTeamMemberJoined>();
+        options.Events.AddEventType<CareTeamMemberRemoved>();
+        options.Events.AddEventType<ShareCodeIssued>();
+        options.Events.AddEventType<SharingChanged>();
+        options.Events.AddEventType<BreakGlassUsed>();
         options.Projections.Add<PassportViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<PassportView>()
             .DatabaseSchemaName(PassportSchemaName)
@@ -46,6 +52,9 @@ public static class PassportCoreRegistration
             .Metadata(m => m.Revision.MapTo(x => x.Version))
             .UniqueIndex(x => x.NhsNumber!)
             .GinIndexJsonData();
+        options.Schema.For<ShareCode>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
+        options.Schema.For<Notification>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId);
+        options.Schema.For<ShareCodeAttempt>().DatabaseSchemaName(AuditSchemaName).Index(x => x.Subject);
         options.Schema.For<AccessLogEntry>()
             .DatabaseSchemaName(AuditSchemaName)
             .Index(x => x.PassportId)

@@ -8,8 +8,16 @@ namespace Passport.Core.Access;
 /// The one access decision (SPEC §4): relationship, then the region's policy, then the family's
 /// sharing choices. Every path to passport data (reads and writes, API and pages) comes here.
 /// </summary>
-public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules)
+public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, TimeProvider clock)
 {
+    /// <summary>What break-glass shows (SPEC §4): enough to treat a child safely in an emergency.</summary>
+    public static readonly IReadOnlySet<string> EmergencyView = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "identity.basic", "identity.nhsNumber", "aboutMe", "contacts.emergency", "health.emergency", "health.clinical",
+    };
+
+    public static readonly TimeSpan BreakGlassLasts = TimeSpan.FromHours(24);
+
     /// <summary>The grant for a viewer on a passport, or null when there is no relationship.</summary>
     public AccessGrant? Decide(Viewer viewer, PassportView passport)
     {
@@ -26,6 +34,12 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules)
         if (viewer.IsProfessional && passport.CareTeam.Any(m => m.Subject == viewer.Subject && m.Sector == viewer.Sector))
         {
             return new AccessGrant(viewer, AccessBasis.CareTeam, SectorGroups(viewer.Sector!, passport));
+        }
+
+        if (viewer.IsProfessional && viewer.Sector == Sectors.Health
+            && passport.BreakGlass.TryGetValue(viewer.Subject, out var until) && until > clock.GetUtcNow())
+        {
+            return new AccessGrant(viewer, AccessBasis.BreakGlass, EmergencyView);
         }
 
         return null;
@@ -69,26 +83,37 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules)
     private HashSet<string> FamilyGroups() =>
         modules.AllGroups.Where(g => !policy.IsHiddenFromFamily(g)).ToHashSet(StringComparer.Ordinal);
 
-    private HashSet<string> SectorGroups(string sector, PassportView passport)
-    {
-        var choices = passport.SharingChoices.GetValueOrDefault(sector);
-        var visible = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in modules.AllGroups)
-        {
-            var choice = choices is not null && choices.TryGetValue(group, out var shared) ? shared : (bool?)null;
-            var isShared = policy.LevelFor(sector, group) switch
-            {
-                SharingLevel.Always => true,
-                SharingLevel.Default => choice ?? true,
-                SharingLevel.OptIn => choice ?? false,
-                _ => false,
-            };
-            if (isShared)
-            {
-                visible.Add(group);
-            }
-        }
+    private HashSet<string> SectorGroups(string sector, PassportView passport) =>
+        modules.AllGroups.Where(group => IsShared(sector, group, passport)).ToHashSet(StringComparer.Ordinal);
 
-        return visible;
+    /// <summary>Whether a sector sees a group of this passport: the policy's level and the family's choice.</summary>
+    public bool IsShared(string sector, string group, PassportView passport)
+    {
+        bool? choice = passport.SharingChoices.TryGetValue(sector, out var choices) && choices.TryGetValue(group, out var shared) ? shared : null;
+        return policy.LevelFor(sector, group) switch
+        {
+            SharingLevel.Always => true,
+            SharingLevel.Default => choice ?? true,
+            SharingLevel.OptIn => choice ?? false,
+            _ => false,
+        };
     }
+
+    /// <summary>The passport's current sharing, every sector × every group, as the family sees it.</summary>
+    public IEnumerable<SharingSetting> SharingOf(PassportView passport) =>
+        from sector in policy.Sectors
+        from grp in KnownGroups()
+        let level = policy.LevelFor(sector, grp)
+        select new SharingSetting(sector, grp, level, IsShared(sector, grp, passport), level is SharingLevel.Default or SharingLevel.OptIn);
+
+    public SharingLevel LevelFor(string sector, string group) => policy.LevelFor(sector, group);
+
+    public bool IsKnownGroup(string group) => KnownGroups().Contains(group);
+
+    /// <summary>Groups of loaded modules and groups the policy names (for modules a region has not loaded yet).</summary>
+    private IEnumerable<string> KnownGroups() => modules.AllGroups.Union(policy.Groups, StringComparer.Ordinal);
+
+    public bool IsKnownSector(string sector) => policy.Sectors.Contains(sector);
 }
+
+public sealed record SharingSetting(string Sector, string Group, SharingLevel Level, bool IsShared, bool FamilyMayChange);

@@ -44,11 +44,22 @@ public sealed class PassportAccess(
         return decision.AuthorizeRecording(viewer.Value, view, group, clock.GetUtcNow());
     }
 
-    /// <summary>The family (carers, the young person) read their passport's access log; others get NOT_FOUND.</summary>
-    public async Task AuthorizeAccessLogAsync(Guid passportId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The family (carers, the young person) read their passport's access log and notifications;
+    /// an auditor reads any passport's access log (never its content), and that read is logged too.
+    /// Anyone else gets NOT_FOUND.
+    /// </summary>
+    public async Task AuthorizeAccessLogAsync(Guid passportId, CancellationToken cancellationToken, bool allowAuditor = false)
     {
         var view = await session.LoadAsync<PassportView>(passportId, cancellationToken).ConfigureAwait(false);
-        var grant = view is null ? null : decision.Decide(viewer.Value, view);
+        var who = viewer.Value;
+        if (view is not null && allowAuditor && who.Roles.Contains(Viewer.AuditorRole))
+        {
+            accessLog.Opened(new PassportNode(view.Id, checked((int)view.Version), view.LocalAuthority, new AccessGrant(who, AccessBasis.Auditor, new HashSet<string>())));
+            return;
+        }
+
+        var grant = view is null ? null : decision.Decide(who, view);
         if (grant?.Basis is not (AccessBasis.Carer or AccessBasis.YoungPerson))
         {
             throw PassportException.NotFound();

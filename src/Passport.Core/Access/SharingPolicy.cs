@@ -36,6 +36,9 @@ public sealed class SharingPolicy
 
     public IEnumerable<string> Groups => _levels.Keys;
 
+    /// <summary>The professional sectors the policy names.</summary>
+    public IReadOnlyList<string> Sectors => _levels.Values.SelectMany(s => s.Keys).Where(s => s != Family).Distinct().ToList();
+
     public SharingLevel LevelFor(string sector, string group) =>
         _levels.TryGetValue(group, out var bySector) && bySector.TryGetValue(sector, out var level) ? level : SharingLevel.Missing;
 

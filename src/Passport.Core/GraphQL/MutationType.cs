@@ -30,11 +30,54 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<ContactInputGraphType>>("input")
             .ResolveAsync(async c => await Commands(c).AddEmergencyContactAsync(c.GetArgument<string>("passportId"), c.GetArgument<ContactInput>("input"), c.CancellationToken));
 
+        Field<NonNullGraphType<ShareCodeGraphType>>("createShareCode")
+            .Description("A single-use code (30 minutes) the family gives a professional of one sector to join the care team.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<StringGraphType>>("sector")
+            .ResolveAsync(async c => await Access(c).CreateShareCodeAsync(c.GetArgument<string>("passportId"), c.GetArgument<string>("sector"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("redeemShareCode")
+            .Description("A professional joins the care team with a code the family gave them.")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .ResolveAsync(async c => await Access(c).RedeemShareCodeAsync(c.GetArgument<string>("code"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("setSharing")
+            .Description("The family shares a field group with a sector, or stops sharing it (only groups the policy lets families change).")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<StringGraphType>>("sector")
+            .Argument<NonNullGraphType<StringGraphType>>("group")
+            .Argument<NonNullGraphType<BooleanGraphType>>("shared")
+            .ResolveAsync(async c => await Access(c).SetSharingAsync(
+                c.GetArgument<string>("passportId"), c.GetArgument<string>("sector"), c.GetArgument<string>("group"), c.GetArgument<bool>("shared"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("breakGlass")
+            .Description("Emergency access for a health professional with no relationship: the emergency view for 24 hours, logged, and the family is told.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .ResolveAsync(async c => await Access(c).BreakGlassAsync(c.GetArgument<string>("passportId"), c.GetArgument<string>("reason"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("removeCareTeamMember")
+            .Description("The family removes a professional from the care team.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<StringGraphType>>("subject")
+            .ResolveAsync(async c => await Access(c).RemoveCareTeamMemberAsync(c.GetArgument<string>("passportId"), c.GetArgument<string>("subject"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("addCareTeamColleague")
+            .Description("Handover: a care-team professional adds a colleague of the same organisation and sector.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<StringGraphType>>("subject")
+            .Argument<NonNullGraphType<StringGraphType>>("displayName")
+            .ResolveAsync(async c => await Access(c).AddCareTeamColleagueAsync(
+                c.GetArgument<string>("passportId"), c.GetArgument<string>("subject"), c.GetArgument<string>("displayName"), c.CancellationToken));
+
         foreach (var contribute in contributions.Mutations)
         {
             contribute(this);
         }
     }
+
+    private static Access.AccessCommandService Access(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<Access.AccessCommandService>();
 
     private static PassportCommandService Commands(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<PassportCommandService>();

@@ -11,7 +11,7 @@ namespace Passport.Core.GraphQL;
 public sealed class PassportGraphType : ObjectGraphType<PassportNode>
 {
     /// <summary>Fields of <c>Passport</c> that carry no child data and so need no field group.</summary>
-    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority" };
+    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "careTeam", "sharing" };
 
     public PassportGraphType(PassportSchemaContributions contributions)
     {
@@ -25,6 +25,15 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
         Field<ListGraphType<NonNullGraphType<ContactGraphType>>>("emergencyContacts")
             .InFieldGroup(CoreFieldGroups.EmergencyContacts)
             .Resolve(c => ViewOf(c).EmergencyContacts);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareTeamMemberGraphType>>>>("careTeam")
+            .Description("The professionals with a standing relationship to this passport.")
+            .Resolve(c => ViewOf(c).CareTeam);
+        Field<ListGraphType<NonNullGraphType<SharingSettingGraphType>>>("sharing")
+            .Description("Who sees what, sector by group, for the family. Null with FORBIDDEN for anyone else.")
+            .Resolve(c => c.Source.Access.Basis is AccessBasis.Carer or AccessBasis.YoungPerson
+                ? c.RequestServices!.GetRequiredService<AccessDecision>().SharingOf(ViewOf(c)).ToList()
+                : throw PassportException.Forbidden("Only the family sees the sharing settings."));
 
         foreach (var section in contributions.Sections)
         {

@@ -34,13 +34,18 @@ public sealed class QueryType : ObjectGraphType
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var first = Math.Clamp(c.GetArgument("first", 50), 1, 500);
-                await Access(c).AuthorizeAccessLogAsync(passportId, c.CancellationToken);
+                await Access(c).AuthorizeAccessLogAsync(passportId, c.CancellationToken, allowAuditor: true);
                 return await c.RequestServices!.GetRequiredService<IQuerySession>().Query<AccessLogEntry>()
                     .Where(e => e.PassportId == passportId)
                     .OrderByDescending(e => e.At)
                     .Take(first)
                     .ToListAsync(c.CancellationToken);
             });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("notifications")
+            .Description("What the family of a passport should know, e.g. that emergency access was used. Newest first.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<AccessCommandService>().NotificationsAsync(c.GetArgument<string>("passportId"), c.CancellationToken));
     }
 
     private static PassportAccess Access(IResolveFieldContext context) =>

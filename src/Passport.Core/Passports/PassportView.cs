@@ -33,6 +33,9 @@ public sealed class PassportView : IPassportView
     /// <summary>Everyone with a standing relationship, for "my passports" lookups.</summary>
     public List<string> MemberSubjects { get; set; } = [];
 
+    /// <summary>Health professionals' emergency access: subject → until.</summary>
+    public Dictionary<string, DateTimeOffset> BreakGlass { get; set; } = [];
+
     /// <summary>The family's sharing choices: sector → group → shared.</summary>
     public Dictionary<string, Dictionary<string, bool>> SharingChoices { get; set; } = [];
 }
@@ -127,6 +130,47 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
             updated.HowIShowPain,
             updated.MustKnow,
             updated.RecordedBy);
+        return view;
+    }
+
+    public static PassportView Apply(CareTeamMemberJoined joined, PassportView view)
+    {
+        view.CareTeam.RemoveAll(m => m.Subject == joined.Subject);
+        view.CareTeam.Add(new CareTeamMember(joined.Subject, joined.DisplayName, joined.Sector, joined.Organisation, joined.RecordedBy.RecordedAt, joined.HowJoined));
+        if (!view.MemberSubjects.Contains(joined.Subject))
+        {
+            view.MemberSubjects.Add(joined.Subject);
+        }
+
+        return view;
+    }
+
+    public static PassportView Apply(CareTeamMemberRemoved removed, PassportView view)
+    {
+        view.CareTeam.RemoveAll(m => m.Subject == removed.Subject);
+        if (!view.Carers.Any(c => c.Subject == removed.Subject) && view.YoungPersonSubject != removed.Subject)
+        {
+            view.MemberSubjects.Remove(removed.Subject);
+        }
+
+        return view;
+    }
+
+    public static PassportView Apply(SharingChanged changed, PassportView view)
+    {
+        if (!view.SharingChoices.TryGetValue(changed.Sector, out var choices))
+        {
+            choices = [];
+            view.SharingChoices[changed.Sector] = choices;
+        }
+
+        choices[changed.Group] = changed.IsShared;
+        return view;
+    }
+
+    public static PassportView Apply(BreakGlassUsed used, PassportView view)
+    {
+        view.BreakGlass[used.RecordedBy.Subject] = used.Until;
         return view;
     }
 

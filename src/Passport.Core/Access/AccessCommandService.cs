@@ -1,0 +1,218 @@
+using Microsoft.Extensions.Configuration;
+using Marten;
+using Passport.Core.Passports;
+using Passport.Sdk;
+using Wolverine;
+
+namespace Passport.Core.Access;
+
+/// <summary>Share codes, the care team, consent and break-glass: validated, decided, then sent as commands.</summary>
+public sealed class AccessCommandService(
+    IMessageBus bus,
+    IQuerySession session,
+    IDocumentStore store,
+    AccessDecision decision,
+    PassportAccess access,
+    CurrentViewer viewer,
+    TimeProvider clock,
+    IConfiguration configuration)
+{
+    /// <summary>Failed redemptions a person may make in <see cref="GuessingWindow"/> before being refused.</summary>
+    public const int MaxFailedRedemptions = 5;
+    public static readonly TimeSpan GuessingWindow = TimeSpan.FromMinutes(15);
+
+    private TimeSpan ShareCodeLifetime => TimeSpan.FromMinutes(configuration.GetValue("Passport:ShareCodeMinutes", 30));
+
+    public async Task<(string Code, DateTimeOffset ExpiresAt)> CreateShareCodeAsync(string passportId, string sector, CancellationToken cancellationToken)
+    {
+        var (id, view) = await ManagedByFamilyAsync(passportId, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsKnownSector(sector))
+        {
+            throw PassportException.Invalid("sector", $"sector must be one of {string.Join(", ", SectorsList())}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var by = Provenance(now, isVerified: false);
+        var code = new ShareCode { Id = ShareCode.NewCode(), PassportId = id, Sector = sector, IssuedBy = by.Subject, ExpiresAt = now + ShareCodeLifetime };
+        await bus.InvokeAsync(new IssueShareCode(view.Id, code, new ShareCodeIssued(sector, code.ExpiresAt, by)), cancellationToken).ConfigureAwait(false);
+        return (ShareCode.Display(code.Id), code.ExpiresAt);
+    }
+
+    public async Task<PassportNode> RedeemShareCodeAsync(string entered, CancellationToken cancellationToken)
+    {
+        var who = viewer.Value;
+        if (!who.IsProfessional)
+        {
+            throw PassportException.Forbidden("Only professionals redeem share codes.");
+        }
+
+        var now = clock.GetUtcNow();
+        await using (var query = store.QuerySession())
+        {
+            var since = now - GuessingWindow;
+            var failures = await query.Query<ShareCodeAttempt>().CountAsync(a => a.Subject == who.Subject && a.At > since, cancellationToken).ConfigureAwait(false);
+            if (failures >= MaxFailedRedemptions)
+            {
+                await RecordFailureAsync("refused: too many failed attempts", now).ConfigureAwait(false);
+                throw new PassportException(ErrorCodes.RateLimited, $"Too many codes that did not work. Wait {GuessingWindow.TotalMinutes:0} minutes, then ask the family for a new code.");
+            }
+        }
+
+        var normalised = ShareCode.Normalise(entered);
+        var code = normalised.Length == ShareCode.Length ? await session.LoadAsync<ShareCode>(normalised, cancellationToken).ConfigureAwait(false) : null;
+        var problem = code switch
+        {
+            null => "no such code",
+            { RedeemedBy: not null } => "already used",
+            _ when code.ExpiresAt <= now => "expired",
+            _ when code.Sector != who.Sector => $"issued for {code.Sector}",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            await RecordFailureAsync(problem, now).ConfigureAwait(false);
+            throw new PassportException(ErrorCodes.NotFound, "That share code did not work: it may be mistyped, expired, already used or meant for another sector. Ask the family for a new one.");
+        }
+
+        var joining = new CareTeamMemberJoined(who.Subject, who.DisplayName, who.Sector!, who.Organisation, "share code", Provenance(now, isVerified: true));
+        try
+        {
+            await bus.InvokeAsync(new RedeemShareCode(code!.Id, joining), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StoreFailures.IsVersionConflict(e))
+        {
+            await RecordFailureAsync("already used (concurrent)", now).ConfigureAwait(false);
+            throw new PassportException(ErrorCodes.NotFound, "That share code has already been used.");
+        }
+
+        return await access.ReadAsync(code.PassportId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<PassportNode> RemoveCareTeamMemberAsync(string passportId, string subject, CancellationToken cancellationToken)
+    {
+        var (id, view) = await ManagedByFamilyAsync(passportId, cancellationToken).ConfigureAwait(false);
+        if (!view.CareTeam.Any(m => m.Subject == subject))
+        {
+            throw PassportException.Invalid("subject", "That person is not on the care team.");
+        }
+
+        await bus.InvokeAsync(new RemoveCareTeamMember(id, new CareTeamMemberRemoved(subject, Provenance(clock.GetUtcNow(), false))), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Handover: a care-team professional adds a colleague of the same organisation and sector.</summary>
+    public async Task<PassportNode> AddCareTeamColleagueAsync(string passportId, string subject, string displayName, CancellationToken cancellationToken)
+    {
+        var id = InputRules.PassportId(passportId);
+        var who = viewer.Value;
+        var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
+        var grant = view is null ? null : decision.Decide(who, view);
+        if (grant?.Basis != AccessBasis.CareTeam)
+        {
+            throw PassportException.NotFound();
+        }
+
+        var joining = new CareTeamMemberJoined(
+            InputRules.Required("subject", subject),
+            InputRules.Required("displayName", displayName),
+            who.Sector!,
+            who.Organisation,
+            $"handover from {who.DisplayName}",
+            Provenance(clock.GetUtcNow(), true));
+        await bus.InvokeAsync(new AddCareTeamColleague(id, joining), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<PassportNode> SetSharingAsync(string passportId, string sector, string group, bool shared, CancellationToken cancellationToken)
+    {
+        var (id, _) = await ManagedByFamilyAsync(passportId, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsKnownSector(sector))
+        {
+            throw PassportException.Invalid("sector", $"sector must be one of {string.Join(", ", SectorsList())}.");
+        }
+
+        if (!decision.IsKnownGroup(group))
+        {
+            throw PassportException.Invalid("group", $"'{group}' is not a field group of this passport.");
+        }
+
+        var level = decision.LevelFor(sector, group);
+        if (level is not (SharingLevel.Default or SharingLevel.OptIn))
+        {
+            throw PassportException.Forbidden(level == SharingLevel.Always
+                ? $"{sector} must see '{group}' by law or regional policy; it cannot be withdrawn."
+                : $"The regional policy never shares '{group}' with {sector}.");
+        }
+
+        await bus.InvokeAsync(new ChangeSharing(id, new SharingChanged(sector, group, shared, Provenance(clock.GetUtcNow(), false))), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<PassportNode> BreakGlassAsync(string passportId, string reason, CancellationToken cancellationToken)
+    {
+        var who = viewer.Value;
+        if (!who.IsProfessional || who.Sector != Sectors.Health)
+        {
+            throw PassportException.Forbidden("Emergency access is for health professionals only.");
+        }
+
+        var why = InputRules.Required("reason", reason, InputRules.LongText);
+        if (why.Length < 10)
+        {
+            throw PassportException.Invalid("reason", "reason must say why emergency access is needed (at least 10 characters).");
+        }
+
+        var id = InputRules.PassportId(passportId);
+        if (await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw PassportException.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        await bus.InvokeAsync(new UseBreakGlass(id, new BreakGlassUsed(why, now + AccessDecision.BreakGlassLasts, Provenance(now, true))), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Notifications for the family of a passport.</summary>
+    public async Task<IReadOnlyList<Notification>> NotificationsAsync(string passportId, CancellationToken cancellationToken)
+    {
+        var id = InputRules.PassportId(passportId);
+        await access.AuthorizeAccessLogAsync(id, cancellationToken).ConfigureAwait(false);
+        return await session.Query<Notification>().Where(n => n.PassportId == id).OrderByDescending(n => n.At).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The passport, if the viewer is a carer with the manage-sharing right or the young person.</summary>
+    private async Task<(Guid Id, PassportView View)> ManagedByFamilyAsync(string passportId, CancellationToken cancellationToken)
+    {
+        var id = InputRules.PassportId(passportId);
+        var who = viewer.Value;
+        var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
+        var grant = view is null ? null : decision.Decide(who, view);
+        switch (grant?.Basis)
+        {
+            case AccessBasis.Carer when view!.Carers.Single(c => c.Subject == who.Subject).Rights.MayManageSharing:
+            case AccessBasis.YoungPerson:
+                return (id, view!);
+            case null:
+                throw PassportException.NotFound();
+            default:
+                throw PassportException.Forbidden("Only the family decides who this passport is shared with.");
+        }
+    }
+
+    private Provenance Provenance(DateTimeOffset now, bool isVerified)
+    {
+        var who = viewer.Value;
+        return new Provenance(who.Subject, who.DisplayName, who.RecordingRole, who.Sector, who.Organisation, now, isVerified);
+    }
+
+    private async Task RecordFailureAsync(string reason, DateTimeOffset now)
+    {
+        var who = viewer.Value;
+        await using var audit = store.LightweightSession();
+        audit.Insert(new ShareCodeAttempt { Id = Guid.CreateVersion7(now), Subject = who.Subject, DisplayName = who.DisplayName, Sector = who.Sector, Organisation = who.Organisation, At = now, Reason = reason });
+        await audit.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private IEnumerable<string> SectorsList() => decision.SharingOf(new PassportView()).Select(s => s.Sector).Distinct();
+}

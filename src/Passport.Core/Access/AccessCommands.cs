@@ -1,0 +1,67 @@
+using Marten;
+using Passport.Core.Passports;
+using Passport.Sdk;
+
+namespace Passport.Core.Access;
+
+public sealed record IssueShareCode(Guid PassportId, ShareCode Code, ShareCodeIssued Issued);
+
+public sealed record RedeemShareCode(string Code, CareTeamMemberJoined Joining);
+
+public sealed record RemoveCareTeamMember(Guid PassportId, CareTeamMemberRemoved Removal);
+
+public sealed record AddCareTeamColleague(Guid PassportId, CareTeamMemberJoined Joining);
+
+public sealed record ChangeSharing(Guid PassportId, SharingChanged Change);
+
+public sealed record UseBreakGlass(Guid PassportId, BreakGlassUsed Use);
+
+/// <summary>Wolverine handlers for the access model: each change is one transaction.</summary>
+public static class AccessHandler
+{
+    public static void Handle(IssueShareCode command, IDocumentSession session)
+    {
+        session.Insert(command.Code);
+        session.Events.Append(command.PassportId, command.Issued);
+    }
+
+    /// <summary>Single use under concurrency: the code document has optimistic concurrency, so of two redemptions one fails.</summary>
+    public static async Task Handle(RedeemShareCode command, IDocumentSession session)
+    {
+        var code = await session.LoadAsync<ShareCode>(command.Code).ConfigureAwait(false)
+            ?? throw new PassportException(ErrorCodes.NotFound, "That share code is not valid.");
+        if (code.RedeemedBy is not null)
+        {
+            throw new PassportException(ErrorCodes.NotFound, "That share code has already been used.");
+        }
+
+        code.RedeemedBy = command.Joining.Subject;
+        code.RedeemedAt = command.Joining.RecordedBy.RecordedAt;
+        session.Store(code);
+        session.Events.Append(code.PassportId, command.Joining);
+    }
+
+    public static void Handle(RemoveCareTeamMember command, IDocumentSession session) =>
+        session.Events.Append(command.PassportId, command.Removal);
+
+    public static void Handle(AddCareTeamColleague command, IDocumentSession session) =>
+        session.Events.Append(command.PassportId, command.Joining);
+
+    public static void Handle(ChangeSharing command, IDocumentSession session) =>
+        session.Events.Append(command.PassportId, command.Change);
+
+    /// <summary>The family is told in the same transaction that records the access.</summary>
+    public static void Handle(UseBreakGlass command, IDocumentSession session)
+    {
+        session.Events.Append(command.PassportId, command.Use);
+        var by = command.Use.RecordedBy;
+        session.Insert(new Notification
+        {
+            Id = Guid.CreateVersion7(),
+            PassportId = command.PassportId,
+            At = by.RecordedAt,
+            Kind = "break-glass",
+            Message = $"{by.DisplayName} ({by.Organisation ?? by.Sector}) used emergency access to this passport until {command.Use.Until:dd MMM yyyy HH:mm} UTC. Reason given: {command.Use.Reason}",
+        });
+    }
+}

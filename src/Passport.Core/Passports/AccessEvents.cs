@@ -1,0 +1,24 @@
+using Passport.Sdk;
+
+namespace Passport.Core.Passports;
+
+/// <summary>A professional joined the care team (by share code, handover, or by creating the passport).</summary>
+public sealed record CareTeamMemberJoined(
+    string Subject,
+    string DisplayName,
+    string Sector,
+    string? Organisation,
+    string HowJoined,
+    Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>The family removed a professional from the care team.</summary>
+public sealed record CareTeamMemberRemoved(string Subject, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>The family issued a share code for a sector (the code itself is kept only in <see cref="ShareCode"/>).</summary>
+public sealed record ShareCodeIssued(string Sector, DateTimeOffset ExpiresAt, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>The family changed whether a sector sees a group (only <c>default</c> and <c>optIn</c> groups).</summary>
+public sealed record SharingChanged(string Sector, string Group, bool IsShared, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>A health professional with no relationship used emergency access, giving a reason.</summary>
+public sealed record BreakGlassUsed(string Reason, DateTimeOffset Until, Provenance RecordedBy) : IPassportEvent;

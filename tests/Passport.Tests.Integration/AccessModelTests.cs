@@ -1,0 +1,276 @@
+using System.Text.Json.Nodes;
+using Passport.Tests.Integration.Infrastructure;
+
+namespace Passport.Tests.Integration;
+
+[Collection(PassportCollection.Name)]
+public class AccessModelTests(PassportFixture fixture)
+{
+    private static readonly string[] Sectors = ["health", "social-care", "education", "leisure"];
+
+    /// <summary>SPEC §4's default regional policy, copied literally, so a wrong policy file fails this test.</summary>
+    private const string DefaultPolicy = """
+        | group | health | social-care | education | leisure |
+        | identity.basic | always | always | default | default |
+        | identity.nhsNumber | always | default | optIn | never |
+        | aboutMe | default | default | default | default |
+        | contacts.emergency | always | always | default | default |
+        | health.emergency | always | default | default | default |
+        | health.clinical | default | default | optIn | never |
+        | health.growth | default | never | never | never |
+        | health.immunisations | default | never | optIn | never |
+        | socialCare.involvement | default | always | optIn | never |
+        | socialCare.legalStatus | default | always | never | never |
+        | socialCare.safeguarding | never | always | never | never |
+        | education.setting | default | default | always | optIn |
+        | education.sen | default | default | always | never |
+        | leisure.activities | optIn | default | optIn | always |
+        """;
+
+    /// <summary>A query that touches one field of every group that has fields, and where each group's field sits.</summary>
+    private const string EveryGroup = """
+        query($id: ID!) { passport(id: $id) {
+          child { givenName nhsNumber } aboutMe { likes } emergencyContacts { name } health { allergies { substance } } } }
+        """;
+
+    private static readonly Dictionary<string, object[]> FieldOfGroup = new()
+    {
+        ["identity.basic"] = ["passport", "child", "givenName"],
+        ["identity.nhsNumber"] = ["passport", "child", "nhsNumber"],
+        ["aboutMe"] = ["passport", "aboutMe"],
+        ["contacts.emergency"] = ["passport", "emergencyContacts"],
+        ["health.emergency"] = ["passport", "health", "allergies"],
+    };
+
+    private static Dictionary<(string Sector, string Group), string> Expected()
+    {
+        var rows = DefaultPolicy.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1);
+        var table = new Dictionary<(string, string), string>();
+        foreach (var row in rows)
+        {
+            var cells = row.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (var i = 0; i < Sectors.Length; i++)
+            {
+                table[(Sectors[i], cells[0])] = cells[i + 1];
+            }
+        }
+
+        return table;
+    }
+
+    private static bool IsSharedByDefault(string level) => level is "always" or "default";
+
+    [Fact]
+    public async Task Every_sector_sees_exactly_the_groups_the_default_policy_allows()
+    {
+        var (carer, id) = await PassportWithDataInEveryGroupAsync();
+        var expected = Expected();
+        await ShouldMatchAsync(carer, id, (sector, group) => IsSharedByDefault(expected[(sector, group)]), expected);
+    }
+
+    [Fact]
+    public async Task After_the_family_opts_education_in_to_clinical_and_leisure_out_of_about_me_the_matrix_follows()
+    {
+        var (carer, id) = await PassportWithDataInEveryGroupAsync();
+        const string set = "mutation($id: ID!, $sector: String!, $group: String!, $shared: Boolean!) { setSharing(passportId: $id, sector: $sector, group: $group, shared: $shared) { id } }";
+        (await fixture.GraphQLAsync(carer, set, new { id, sector = "education", group = "health.clinical", shared = true })).Ok();
+        (await fixture.GraphQLAsync(carer, set, new { id, sector = "leisure", group = "aboutMe", shared = false })).Ok();
+
+        var expected = Expected();
+        await ShouldMatchAsync(carer, id, (sector, group) => (sector, group) switch
+        {
+            ("education", "health.clinical") => true,
+            ("leisure", "aboutMe") => false,
+            _ => IsSharedByDefault(expected[(sector, group)]),
+        }, expected);
+    }
+
+    [Theory]
+    [InlineData("health", "identity.basic")]     // always
+    [InlineData("leisure", "identity.nhsNumber")] // never
+    [InlineData("social-care", "socialCare.safeguarding")]
+    public async Task The_family_cannot_change_always_or_never(string sector, string group)
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var response = await fixture.GraphQLAsync(carer, "mutation($id: ID!, $s: String!, $g: String!) { setSharing(passportId: $id, sector: $s, group: $g, shared: false) { id } }", new { id, s = sector, g = group });
+        response.ErrorCodes.ShouldBe(["FORBIDDEN"]);
+    }
+
+    [Fact]
+    public async Task A_share_code_is_single_use()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var code = await ShareCodeAsync(carer, id, "education");
+        code.ShouldMatch("^[A-HJ-NP-TW-Z2-9]{4}-[A-HJ-NP-TW-Z2-9]{4}$");
+
+        (await RedeemAsync(Persona.Professional("education"), code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal))).Ok();
+        (await RedeemAsync(Persona.Professional("education"), code)).ErrorCodes.ShouldBe(["NOT_FOUND"]);
+    }
+
+    [Fact]
+    public async Task A_share_code_for_one_sector_does_not_let_another_sector_in()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var code = await ShareCodeAsync(carer, id, "health");
+        (await RedeemAsync(Persona.Professional("leisure"), code)).ErrorCodes.ShouldBe(["NOT_FOUND"]);
+        (await RedeemAsync(Persona.Professional("health"), code)).Ok();
+    }
+
+    [Fact]
+    public async Task Guessing_share_codes_is_stopped_after_five_failures()
+    {
+        var guesser = Persona.Professional("leisure");
+        for (var i = 0; i < 5; i++)
+        {
+            (await RedeemAsync(guesser, "AAAA-AAA" + "BCDEF"[i])).ErrorCodes.ShouldBe(["NOT_FOUND"]);
+        }
+
+        // Even a genuine code is refused now, until the window passes.
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var code = await ShareCodeAsync(carer, id, "leisure");
+        (await RedeemAsync(guesser, code)).ErrorCodes.ShouldBe(["RATE_LIMITED"]);
+    }
+
+    [Fact]
+    public async Task Only_the_family_issues_share_codes()
+    {
+        var doctor = Persona.Professional("health");
+        var id = await new PassportTests(fixture).CreateAsync(doctor);
+        var response = await fixture.GraphQLAsync(doctor, "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"leisure\") { code } }", new { id });
+        response.ErrorCodes.ShouldBe(["FORBIDDEN"]);
+    }
+
+    [Fact]
+    public async Task The_family_sees_the_care_team_and_removing_someone_ends_their_access()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var teacher = Persona.Professional("education", "Truro Primary School");
+        (await RedeemAsync(teacher, await ShareCodeAsync(carer, id, "education"))).Ok();
+
+        var team = (await fixture.GraphQLAsync(carer, "query($id: ID!) { passport(id: $id) { careTeam { subject displayName sector organisation howJoined } } }", new { id }))
+            .Ok()["passport"]!["careTeam"]!.AsArray();
+        team.Single()!["organisation"]!.GetValue<string>().ShouldBe("Truro Primary School");
+        team.Single()!["howJoined"]!.GetValue<string>().ShouldBe("share code");
+
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!, $s: String!) { removeCareTeamMember(passportId: $id, subject: $s) { id } }", new { id, s = teacher.Subject })).Ok();
+        (await fixture.GraphQLAsync(teacher, EveryGroup, new { id })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
+    }
+
+    [Fact]
+    public async Task A_care_team_professional_hands_over_to_a_colleague_of_the_same_organisation()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var nurse = Persona.Professional("health", "Royal Cornwall Hospitals NHS Trust");
+        (await RedeemAsync(nurse, await ShareCodeAsync(carer, id, "health"))).Ok();
+        var colleague = Persona.Professional("health", "Royal Cornwall Hospitals NHS Trust");
+
+        (await fixture.GraphQLAsync(nurse, "mutation($id: ID!, $s: String!) { addCareTeamColleague(passportId: $id, subject: $s, displayName: \"Colleague\") { id } }", new { id, s = colleague.Subject })).Ok();
+        (await fixture.GraphQLAsync(colleague, EveryGroup, new { id })).Ok()["passport"]!["child"]!["givenName"]!.GetValue<string>().ShouldBe("Ellie");
+    }
+
+    [Fact]
+    public async Task Break_glass_gives_a_health_professional_the_emergency_view_logs_it_and_tells_the_family()
+    {
+        var (carer, id) = await PassportWithDataInEveryGroupAsync();
+        var paramedic = Persona.Professional("health", "South Western Ambulance Service");
+        (await fixture.GraphQLAsync(paramedic, EveryGroup, new { id })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
+
+        var response = await fixture.GraphQLAsync(paramedic, """
+            mutation($id: ID!) { breakGlass(passportId: $id, reason: "Unconscious child at roadside, parents not present") {
+              child { givenName nhsNumber } aboutMe { likes } emergencyContacts { name } health { allergies { substance } } } }
+            """, new { id });
+        var passport = response.Ok()["breakGlass"]!;
+        passport["health"]!["allergies"]!.AsArray().Single()!["substance"]!.GetValue<string>().ShouldBe("Peanuts");
+        passport["emergencyContacts"]!.AsArray().ShouldNotBeEmpty();
+
+        var log = (await fixture.GraphQLAsync(carer, "query($id: ID!) { accessLog(passportId: $id) { displayName basis organisation } }", new { id })).Ok()["accessLog"]!.AsArray();
+        log.ShouldContain(e => e!["basis"]!.GetValue<string>() == "BREAK_GLASS" && e["organisation"]!.GetValue<string>() == "South Western Ambulance Service");
+
+        var notes = (await fixture.GraphQLAsync(carer, "query($id: ID!) { notifications(passportId: $id) { kind message } }", new { id })).Ok()["notifications"]!.AsArray();
+        notes.ShouldContain(n => n!["kind"]!.GetValue<string>() == "break-glass" && n["message"]!.GetValue<string>().Contains("Unconscious child", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("education", "Pupil unwell in class today", "FORBIDDEN")]
+    [InlineData("health", "   ", "VALIDATION_FAILED")]
+    public async Task Break_glass_is_for_health_professionals_with_a_reason(string sector, string reason, string code)
+    {
+        var id = await new PassportTests(fixture).CreateAsync(Persona.Carer());
+        var response = await fixture.GraphQLAsync(Persona.Professional(sector), "mutation($id: ID!, $r: String!) { breakGlass(passportId: $id, reason: $r) { id } }", new { id, r = reason });
+        response.ErrorCodes.ShouldBe([code]);
+    }
+
+    [Fact]
+    public async Task An_auditor_reads_any_access_log_but_never_the_passport()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var auditor = Persona.Auditor();
+        (await fixture.GraphQLAsync(auditor, "query($id: ID!) { accessLog(passportId: $id) { basis } }", new { id })).Ok()["accessLog"]!.AsArray().ShouldNotBeEmpty();
+        (await fixture.GraphQLAsync(auditor, EveryGroup, new { id })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
+
+        var log = (await fixture.GraphQLAsync(carer, "query($id: ID!) { accessLog(passportId: $id) { basis groups } }", new { id })).Ok()["accessLog"]!.AsArray();
+        log.ShouldContain(e => e!["basis"]!.GetValue<string>() == "AUDITOR" && e["groups"]!.AsArray().Count == 0);
+    }
+
+    private async Task ShouldMatchAsync(Persona carer, string id, Func<string, string, bool> shouldSee, Dictionary<(string, string), string> expected)
+    {
+        // The family's view of the sharing settings covers every cell of the table.
+        var sharing = (await fixture.GraphQLAsync(carer, "query($id: ID!) { passport(id: $id) { sharing { sector group level shared familyMayChange } } }", new { id }))
+            .Ok()["passport"]!["sharing"]!.AsArray();
+        foreach (var ((sector, group), level) in expected)
+        {
+            var cell = sharing.SingleOrDefault(s => s!["sector"]!.GetValue<string>() == sector && s["group"]!.GetValue<string>() == group);
+            cell.ShouldNotBeNull($"{sector} × {group} is missing from the sharing settings");
+            cell!["level"]!.GetValue<string>().ShouldBe(level switch { "optIn" => "OPT_IN", _ => level.ToUpperInvariant() }, $"{sector} × {group}");
+            cell["shared"]!.GetValue<bool>().ShouldBe(shouldSee(sector, group), $"{sector} × {group}");
+        }
+
+        // And a professional of each sector sees exactly those groups' fields.
+        foreach (var sector in Sectors)
+        {
+            var professional = Persona.Professional(sector);
+            (await RedeemAsync(professional, await ShareCodeAsync(carer, id, sector))).Ok();
+            var read = await fixture.GraphQLAsync(professional, EveryGroup, new { id });
+            foreach (var (group, path) in FieldOfGroup)
+            {
+                var denied = read.ErrorAt(path);
+                var value = path.Aggregate(read.Data, (node, step) => node?[(string)step]);
+                if (shouldSee(sector, group))
+                {
+                    denied.ShouldBeNull($"{sector} should see {group}: {read.Body}");
+                    value.ShouldNotBeNull($"{sector} should see {group}: {read.Body}");
+                }
+                else
+                {
+                    denied.ShouldNotBeNull($"{sector} must not see {group}: {read.Body}");
+                    denied!["extensions"]!["code"]!.GetValue<string>().ShouldBe("FIELD_NOT_PERMITTED");
+                    value.ShouldBeNull();
+                }
+            }
+        }
+    }
+
+    private async Task<(Persona Carer, string Id)> PassportWithDataInEveryGroupAsync()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { updateAboutMe(passportId: $id, expectedVersion: 1, input: { likes: \"Trains\" }) { id } }", new { id })).Ok();
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { addEmergencyContact(passportId: $id, input: { name: \"Mum\", relationship: \"Mother\", parentalResponsibility: true, phone: \"07700 900123\" }) { id } }", new { id })).Ok();
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { recordAllergy(passportId: $id, input: { substance: \"Peanuts\", severity: SEVERE }) { id } }", new { id })).Ok();
+        return (carer, id);
+    }
+
+    private async Task<string> ShareCodeAsync(Persona carer, string id, string sector) =>
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!, $s: String!) { createShareCode(passportId: $id, sector: $s) { code expiresAt } }", new { id, s = sector }))
+            .Ok()["createShareCode"]!["code"]!.GetValue<string>();
+
+    private Task<GraphQLResponse> RedeemAsync(Persona professional, string code) =>
+        fixture.GraphQLAsync(professional, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code });
+}
