@@ -45,6 +45,10 @@ public static class PassportCoreRegistration
         options.Events.AddEventType<ShareCodeIssued>();
         options.Events.AddEventType<SharingChanged>();
         options.Events.AddEventType<BreakGlassUsed>();
+        options.Events.AddEventType<CarerInvited>();
+        options.Events.AddEventType<CarerLinked>();
+        options.Events.AddEventType<FamilyAccessFrozen>();
+        options.Events.AddEventType<FamilyAccessUnfrozen>();
         options.Projections.Add<PassportViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<PassportView>()
             .DatabaseSchemaName(PassportSchemaName)
@@ -53,6 +57,7 @@ public static class PassportCoreRegistration
             .UniqueIndex(x => x.NhsNumber!)
             .GinIndexJsonData();
         options.Schema.For<ShareCode>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
+        options.Schema.For<CarerInvitation>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
         options.Schema.For<Notification>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId);
         options.Schema.For<ShareCodeAttempt>().DatabaseSchemaName(AuditSchemaName).Index(x => x.Subject);
         options.Schema.For<AccessLogEntry>()

@@ -156,6 +156,8 @@ services.AddGraphQL(graphQL =>
         .AddGraphTypes(typeof(PassportSchema).Assembly)
         .AddGraphTypes(typeof(PassportModule).Assembly)
         .UseMiddleware<FieldAccessMiddleware>()
+        // One Marten session serves a request; resolvers must not use it concurrently.
+        .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
         .AddComplexityAnalyzer(complexity =>
         {
             complexity.MaxDepth = GraphQLEndpoint.MaxDepth;

@@ -6,9 +6,9 @@ namespace Passport.Sdk;
 
 /// <summary>
 /// The entry point of a sector module or extra plugin. The host finds exactly one public,
-/// non-abstract subclass in each plugin assembly, creates it with its parameterless constructor
-/// and calls its members in this order: <see cref="ConfigureServices"/>,
-/// <see cref="ConfigureMarten"/>, <see cref="ConfigureSchema"/>.
+/// non-abstract subclass in each plugin assembly and creates it with its parameterless
+/// constructor. At start it calls <see cref="ConfigureServices"/> then <see cref="ConfigureSchema"/>
+/// for each module; <see cref="ConfigureMarten"/> is called when the document store is built.
 /// </summary>
 /// <remarks>
 /// Wolverine handlers in the plugin assembly are discovered by the host; GraphQL graph types in

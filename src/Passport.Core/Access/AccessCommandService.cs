@@ -173,6 +173,81 @@ public sealed class AccessCommandService(
         return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A carer with the invite right invites another carer, giving at most the rights they hold themselves.</summary>
+    public async Task<(string Code, DateTimeOffset ExpiresAt)> InviteCarerAsync(string passportId, CarerRights rights, CancellationToken cancellationToken)
+    {
+        var id = InputRules.PassportId(passportId);
+        var who = viewer.Value;
+        var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
+        var grant = view is null ? null : decision.Decide(who, view);
+        var inviter = grant?.Basis == AccessBasis.Carer ? view!.Carers.Single(c => c.Subject == who.Subject) : null;
+        if (grant is null)
+        {
+            throw PassportException.NotFound();
+        }
+
+        if (inviter is null || !inviter.Rights.MayInvite || view!.IsFamilyAccessFrozen)
+        {
+            throw PassportException.Forbidden("Only a linked carer with the right to invite may invite another carer.");
+        }
+
+        if ((rights.MayEdit && !inviter.Rights.MayEdit) || (rights.MayManageSharing && !inviter.Rights.MayManageSharing))
+        {
+            throw PassportException.Forbidden("You cannot give another carer rights you do not hold.");
+        }
+
+        var now = clock.GetUtcNow();
+        var granted = rights with { MayView = true };
+        var invitation = new CarerInvitation { Id = ShareCode.NewCode(), PassportId = id, Rights = granted, InvitedBy = who.Subject, ExpiresAt = now + TimeSpan.FromDays(7) };
+        await bus.InvokeAsync(new InviteCarer(id, invitation, new CarerInvited(granted, invitation.ExpiresAt, Provenance(now, false))), cancellationToken).ConfigureAwait(false);
+        return (ShareCode.Display(invitation.Id), invitation.ExpiresAt);
+    }
+
+    public async Task<PassportNode> AcceptCarerInvitationAsync(string code, CancellationToken cancellationToken)
+    {
+        var who = viewer.Value;
+        if (!who.IsCarer)
+        {
+            throw PassportException.Forbidden("Carer invitations are accepted by carers.");
+        }
+
+        var normalised = ShareCode.Normalise(code);
+        var invitation = normalised.Length == ShareCode.Length ? await session.LoadAsync<CarerInvitation>(normalised, cancellationToken).ConfigureAwait(false) : null;
+        if (invitation is null)
+        {
+            await RecordFailureAsync("carer invitation: no such code", clock.GetUtcNow()).ConfigureAwait(false);
+            throw new PassportException(ErrorCodes.NotFound, "That invitation is not valid: it may have expired or been used.");
+        }
+
+        await bus.InvokeAsync(new AcceptCarerInvitation(invitation.Id, new CarerLinked(who.Subject, who.DisplayName, invitation.Rights, Provenance(clock.GetUtcNow(), false))), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(invitation.PassportId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A social-care professional on the care team freezes or restores family access (audited in the stream).</summary>
+    public async Task<PassportNode> SetFamilyAccessFrozenAsync(string passportId, bool frozen, string? reason, CancellationToken cancellationToken)
+    {
+        var id = InputRules.PassportId(passportId);
+        var who = viewer.Value;
+        var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
+        var grant = view is null ? null : decision.Decide(who, view);
+        if (grant is null)
+        {
+            throw PassportException.NotFound();
+        }
+
+        if (grant.Basis != AccessBasis.CareTeam || who.Sector != Sectors.SocialCare)
+        {
+            throw PassportException.Forbidden("Only a social-care professional on the care team can freeze family access.");
+        }
+
+        var by = Provenance(clock.GetUtcNow(), true);
+        object command = frozen
+            ? new FreezeFamilyAccess(id, new FamilyAccessFrozen(InputRules.Required("reason", reason, InputRules.LongText), by))
+            : new UnfreezeFamilyAccess(id, new FamilyAccessUnfrozen(by));
+        await bus.InvokeAsync(command, cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Notifications for the family of a passport.</summary>
     public async Task<IReadOnlyList<Notification>> NotificationsAsync(string passportId, CancellationToken cancellationToken)
     {
@@ -188,6 +263,11 @@ public sealed class AccessCommandService(
         var who = viewer.Value;
         var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
         var grant = view is null ? null : decision.Decide(who, view);
+        if (view?.IsFamilyAccessFrozen == true && grant is not null)
+        {
+            throw PassportException.Forbidden("Family access to this passport is paused by children's social care.");
+        }
+
         switch (grant?.Basis)
         {
             case AccessBasis.Carer when view!.Carers.Single(c => c.Subject == who.Subject).Rights.MayManageSharing:

@@ -16,6 +16,14 @@ public sealed record ChangeSharing(Guid PassportId, SharingChanged Change);
 
 public sealed record UseBreakGlass(Guid PassportId, BreakGlassUsed Use);
 
+public sealed record InviteCarer(Guid PassportId, CarerInvitation Invitation, CarerInvited Invited);
+
+public sealed record AcceptCarerInvitation(string Code, CarerLinked Linking);
+
+public sealed record FreezeFamilyAccess(Guid PassportId, FamilyAccessFrozen Freeze);
+
+public sealed record UnfreezeFamilyAccess(Guid PassportId, FamilyAccessUnfrozen Unfreeze);
+
 /// <summary>Wolverine handlers for the access model: each change is one transaction.</summary>
 public static class AccessHandler
 {
@@ -40,6 +48,31 @@ public static class AccessHandler
         session.Store(code);
         session.Events.Append(code.PassportId, command.Joining);
     }
+
+    public static void Handle(InviteCarer command, IDocumentSession session)
+    {
+        session.Insert(command.Invitation);
+        session.Events.Append(command.PassportId, command.Invited);
+    }
+
+    public static async Task Handle(AcceptCarerInvitation command, IDocumentSession session)
+    {
+        var invitation = await session.LoadAsync<CarerInvitation>(command.Code).ConfigureAwait(false);
+        if (invitation is null || invitation.AcceptedBy is not null || invitation.ExpiresAt <= command.Linking.RecordedBy.RecordedAt)
+        {
+            throw new PassportException(ErrorCodes.NotFound, "That invitation is not valid: it may have expired or been used.");
+        }
+
+        invitation.AcceptedBy = command.Linking.Subject;
+        session.Store(invitation);
+        session.Events.Append(invitation.PassportId, command.Linking with { Rights = invitation.Rights });
+    }
+
+    public static void Handle(FreezeFamilyAccess command, IDocumentSession session) =>
+        session.Events.Append(command.PassportId, command.Freeze);
+
+    public static void Handle(UnfreezeFamilyAccess command, IDocumentSession session) =>
+        session.Events.Append(command.PassportId, command.Unfreeze);
 
     public static void Handle(RemoveCareTeamMember command, IDocumentSession session) =>
         session.Events.Append(command.PassportId, command.Removal);

@@ -18,17 +18,20 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, 
 
     public static readonly TimeSpan BreakGlassLasts = TimeSpan.FromHours(24);
 
+    private static readonly IReadOnlySet<string> NothingVisible = new HashSet<string>();
+
     /// <summary>The grant for a viewer on a passport, or null when there is no relationship.</summary>
     public AccessGrant? Decide(Viewer viewer, PassportView passport)
     {
+        // A frozen family keeps its relationship (the passport is not hidden) but sees nothing.
         if (viewer.IsCarer && passport.Carers.Any(c => c.Subject == viewer.Subject && c.Rights.MayView))
         {
-            return new AccessGrant(viewer, AccessBasis.Carer, FamilyGroups());
+            return new AccessGrant(viewer, AccessBasis.Carer, passport.IsFamilyAccessFrozen ? NothingVisible : FamilyGroups());
         }
 
         if (viewer.IsYoungPerson && passport.YoungPersonSubject == viewer.Subject)
         {
-            return new AccessGrant(viewer, AccessBasis.YoungPerson, FamilyGroups());
+            return new AccessGrant(viewer, AccessBasis.YoungPerson, passport.IsFamilyAccessFrozen ? NothingVisible : FamilyGroups());
         }
 
         if (viewer.IsProfessional && passport.CareTeam.Any(m => m.Subject == viewer.Subject && m.Sector == viewer.Sector))
@@ -52,6 +55,11 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, 
     public Provenance AuthorizeRecording(Viewer viewer, PassportView passport, string group, DateTimeOffset now)
     {
         var grant = Decide(viewer, passport) ?? throw PassportException.NotFound();
+        if (grant.Basis is AccessBasis.Carer or AccessBasis.YoungPerson && passport.IsFamilyAccessFrozen)
+        {
+            throw PassportException.Forbidden("Family access to this passport is paused by children's social care.");
+        }
+
         if (!grant.MaySee(group))
         {
             throw PassportException.Forbidden($"You may not record in '{group}' of this passport.");

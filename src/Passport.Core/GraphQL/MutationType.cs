@@ -70,6 +70,30 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async c => await Access(c).AddCareTeamColleagueAsync(
                 c.GetArgument<string>("passportId"), c.GetArgument<string>("subject"), c.GetArgument<string>("displayName"), c.CancellationToken));
 
+        Field<NonNullGraphType<ShareCodeGraphType>>("inviteCarer")
+            .Description("A linked carer invites another carer (code valid 7 days), with at most the rights they hold.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<BooleanGraphType>>("mayEdit")
+            .Argument<NonNullGraphType<BooleanGraphType>>("mayManageSharing")
+            .Argument<NonNullGraphType<BooleanGraphType>>("mayInvite")
+            .ResolveAsync(async c => await Access(c).InviteCarerAsync(
+                c.GetArgument<string>("passportId"),
+                new CarerRights(true, c.GetArgument<bool>("mayEdit"), c.GetArgument<bool>("mayManageSharing"), c.GetArgument<bool>("mayInvite")),
+                c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("acceptCarerInvitation")
+            .Description("An invited carer links themselves to the passport.")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .ResolveAsync(async c => await Access(c).AcceptCarerInvitationAsync(c.GetArgument<string>("code"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("setFamilyAccessFrozen")
+            .Description("Children's social care pauses (or restores) the family's access during a safeguarding enquiry. Recorded with its reason.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<BooleanGraphType>>("frozen")
+            .Argument<StringGraphType>("reason")
+            .ResolveAsync(async c => await Access(c).SetFamilyAccessFrozenAsync(
+                c.GetArgument<string>("passportId"), c.GetArgument<bool>("frozen"), c.GetArgument<string?>("reason"), c.CancellationToken));
+
         foreach (var contribute in contributions.Mutations)
         {
             contribute(this);

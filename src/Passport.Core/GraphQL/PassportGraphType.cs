@@ -57,6 +57,10 @@ public sealed class ChildGraphType : ObjectGraphType<ChildSection>
         Field<StringGraphType>("familyName").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.FamilyName);
         Field<StringGraphType>("preferredName").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.PreferredName);
         Field<DateScalar>("dateOfBirth").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.DateOfBirth);
+        Field<BooleanGraphType>("dueForAdultTransition")
+            .Description("True from the 18th birthday: the passport is due for transition to adult services.")
+            .InFieldGroup(CoreFieldGroups.IdentityBasic)
+            .Resolve(c => c.Source.View.DateOfBirth.AddYears(18) <= DateOnly.FromDateTime(c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
         Field<StringGraphType>("nhsNumber").InFieldGroup(CoreFieldGroups.NhsNumber).Description("Ten digits, no spaces.").Resolve(c => c.Source.View.NhsNumber);
     }
 }

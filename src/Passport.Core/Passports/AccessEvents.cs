@@ -22,3 +22,15 @@ public sealed record SharingChanged(string Sector, string Group, bool IsShared, 
 
 /// <summary>A health professional with no relationship used emergency access, giving a reason.</summary>
 public sealed record BreakGlassUsed(string Reason, DateTimeOffset Until, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>A linked carer invited another carer, with the rights they will hold.</summary>
+public sealed record CarerInvited(CarerRights Rights, DateTimeOffset ExpiresAt, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>An invited carer accepted and is linked to the passport.</summary>
+public sealed record CarerLinked(string Subject, string DisplayName, CarerRights Rights, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>A social-care professional froze family access during a safeguarding enquiry.</summary>
+public sealed record FamilyAccessFrozen(string Reason, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>Family access was restored.</summary>
+public sealed record FamilyAccessUnfrozen(Provenance RecordedBy) : IPassportEvent;

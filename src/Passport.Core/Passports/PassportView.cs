@@ -33,6 +33,9 @@ public sealed class PassportView : IPassportView
     /// <summary>Everyone with a standing relationship, for "my passports" lookups.</summary>
     public List<string> MemberSubjects { get; set; } = [];
 
+    /// <summary>Set by social care during a safeguarding enquiry: the family sees and changes nothing.</summary>
+    public bool IsFamilyAccessFrozen { get; set; }
+
     /// <summary>Health professionals' emergency access: subject → until.</summary>
     public Dictionary<string, DateTimeOffset> BreakGlass { get; set; } = [];
 
@@ -142,6 +145,30 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
             view.MemberSubjects.Add(joined.Subject);
         }
 
+        return view;
+    }
+
+    public static PassportView Apply(CarerLinked linked, PassportView view)
+    {
+        view.Carers.RemoveAll(c => c.Subject == linked.Subject);
+        view.Carers.Add(new LinkedCarer(linked.Subject, linked.DisplayName, linked.Rights, linked.RecordedBy.RecordedAt, IsCreator: false));
+        if (!view.MemberSubjects.Contains(linked.Subject))
+        {
+            view.MemberSubjects.Add(linked.Subject);
+        }
+
+        return view;
+    }
+
+    public static PassportView Apply(FamilyAccessFrozen frozen, PassportView view)
+    {
+        view.IsFamilyAccessFrozen = true;
+        return view;
+    }
+
+    public static PassportView Apply(FamilyAccessUnfrozen unfrozen, PassportView view)
+    {
+        view.IsFamilyAccessFrozen = false;
         return view;
     }
 

@@ -57,3 +57,14 @@ public sealed class Notification
     public string Kind { get; set; } = "";
     public string Message { get; set; } = "";
 }
+
+/// <summary>A single-use invitation for another carer, kept by its code like a share code.</summary>
+public sealed class CarerInvitation
+{
+    public string Id { get; set; } = "";
+    public Guid PassportId { get; set; }
+    public CarerRights Rights { get; set; } = new(true, false, false, false);
+    public string InvitedBy { get; set; } = "";
+    public DateTimeOffset ExpiresAt { get; set; }
+    public string? AcceptedBy { get; set; }
+}
