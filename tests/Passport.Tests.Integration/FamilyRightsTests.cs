@@ -47,6 +47,12 @@ public class FamilyRightsTests(PassportFixture fixture)
         frozen.ErrorCodes.ShouldAllBe(c => c == "FIELD_NOT_PERMITTED");
         (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"health\") { code } }", new { id })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
 
+        // Nothing tells the family who is involved while the enquiry runs.
+        var involved = await fixture.GraphQLAsync(carer, "query($id: ID!) { passport(id: $id) { careTeam { displayName } sharing { sector } } }", new { id });
+        involved.Body.ShouldNotContain(socialWorker.Claims.Name);
+        involved.ErrorCodes.ShouldAllBe(c => c == "FORBIDDEN");
+        (await fixture.GraphQLAsync(carer, "query($id: ID!) { accessLog(passportId: $id) { displayName } }", new { id })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+
         (await fixture.GraphQLAsync(socialWorker, freeze, new { id, f = false, r = (string?)null })).Ok();
         (await fixture.GraphQLAsync(carer, Read, new { id })).Ok()["passport"]!["child"]!["givenName"]!.GetValue<string>().ShouldBe("Ellie");
     }

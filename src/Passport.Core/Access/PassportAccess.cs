@@ -64,6 +64,12 @@ public sealed class PassportAccess(
         {
             throw PassportException.NotFound();
         }
+
+        // During a safeguarding enquiry the access log would show who is involved.
+        if (view!.IsFamilyAccessFrozen)
+        {
+            throw PassportException.Forbidden("Family access to this passport is paused by children's social care.");
+        }
     }
 
     /// <summary>The core view of a passport this request opened.</summary>

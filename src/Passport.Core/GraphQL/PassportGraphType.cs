@@ -27,11 +27,13 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
             .Resolve(c => ViewOf(c).EmergencyContacts);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareTeamMemberGraphType>>>>("careTeam")
-            .Description("The professionals with a standing relationship to this passport.")
-            .Resolve(c => ViewOf(c).CareTeam);
+            .Description("The professionals with a standing relationship to this passport. Hidden from a family whose access is frozen.")
+            .Resolve(c => IsFrozenFamily(c)
+                ? throw PassportException.Forbidden("Family access to this passport is paused by children's social care.")
+                : ViewOf(c).CareTeam);
         Field<ListGraphType<NonNullGraphType<SharingSettingGraphType>>>("sharing")
             .Description("Who sees what, sector by group, for the family. Null with FORBIDDEN for anyone else.")
-            .Resolve(c => c.Source.Access.Basis is AccessBasis.Carer or AccessBasis.YoungPerson
+            .Resolve(c => c.Source.Access.Basis is AccessBasis.Carer or AccessBasis.YoungPerson && !IsFrozenFamily(c)
                 ? c.RequestServices!.GetRequiredService<AccessDecision>().SharingOf(ViewOf(c)).ToList()
                 : throw PassportException.Forbidden("Only the family sees the sharing settings."));
 
@@ -40,6 +42,10 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
             AddField(section);
         }
     }
+
+    /// <summary>During a safeguarding enquiry the family must not learn who is involved.</summary>
+    private static bool IsFrozenFamily(IResolveFieldContext<PassportNode> context) =>
+        context.Source.Access.Basis is AccessBasis.Carer or AccessBasis.YoungPerson && ViewOf(context).IsFamilyAccessFrozen;
 
     private static PassportView ViewOf(IResolveFieldContext<PassportNode> context) =>
         context.RequestServices!.GetRequiredService<PassportAccess>().ViewOf(context.Source);
