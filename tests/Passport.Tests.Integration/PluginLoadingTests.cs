@@ -116,3 +116,19 @@ public class PluginLoadingTests(PassportFixture fixture)
         throw new InvalidOperationException("The health module does not reference Passport.Sdk.");
     }
 }
+
+public class StartupSafetyTests
+{
+    [Fact]
+    public async Task The_host_refuses_to_start_with_demo_tokens_enabled_outside_Development()
+    {
+        var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>
+        {
+            ["Passport__DevTokens__Enabled"] = "true",
+            ["ConnectionStrings__Passport"] = "Host=127.0.0.1;Database=unused",
+            ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+        });
+        exitCode.ShouldBe(2, output);
+        output.ShouldContain("Demo tokens are for Development only");
+    }
+}
