@@ -36,6 +36,42 @@ internal static class ArchitectureRules
     public static TestResult CoreReferencesNoModule(Assembly core) =>
         Types.InAssembly(core).ShouldNot().HaveDependencyOnAny(ModulesNamespace, PluginsNamespace, HostNamespace).GetResult();
 
+    /// <summary>
+    /// One entry point to passport data: the API endpoint and every GraphQL type (its resolvers
+    /// included) never touch the store; they go through <c>PassportAccess</c> and the SDK's
+    /// loaders, which only ever receive passports the access decision has opened.
+    /// </summary>
+    public static IReadOnlyList<string> StoreReadsAroundTheAccessDecision(Assembly assembly) =>
+        DependencyScan.Offenders(
+            assembly.Location,
+            type => type.Namespace.StartsWith(HostNamespace + ".Api", StringComparison.Ordinal)
+                || type.Namespace.StartsWith(CoreNamespace + ".GraphQL", StringComparison.Ordinal)
+                || IsGraphType(type)
+                || IsModuleCode(assembly, type),
+            "Marten", "Npgsql");
+
+    /// <summary>Judged by name, without resolving GraphQL.NET's assembly (plugins ship without it).</summary>
+    private static bool IsGraphType(Mono.Cecil.TypeDefinition type) =>
+        type.BaseType?.Name.Contains("GraphType", StringComparison.Ordinal) == true;
+
+    /// <summary>In a module, only Wolverine handlers, projections and the manifest may use the store.</summary>
+    private static bool IsModuleCode(Assembly assembly, Mono.Cecil.TypeDefinition type) =>
+        assembly.GetName().Name!.StartsWith(ModulesNamespace, StringComparison.Ordinal)
+        && !type.Name.EndsWith("Handler", StringComparison.Ordinal)
+        && !type.Name.EndsWith("Projection", StringComparison.Ordinal)
+        && type.BaseType?.Name != "PassportModule"
+        && !type.Name.StartsWith('<'); // assembly-level compiler types
+
+    /// <summary>
+    /// Our own assemblies an assembly references at all (resolver lambdas included, which
+    /// NetArchTest's type rules do not see), other than the allowed ones.
+    /// </summary>
+    public static IReadOnlyList<string> ReferencesToOurAssemblies(Assembly assembly, params string[] allowed) =>
+        assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => name.StartsWith("Passport.", StringComparison.Ordinal) && !allowed.Contains(name))
+            .ToList();
+
     /// <summary>Every module and plugin assembly the build put in the plugins folder.</summary>
     public static IReadOnlyList<Assembly> ModuleAssemblies()
     {

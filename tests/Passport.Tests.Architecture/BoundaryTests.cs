@@ -55,6 +55,27 @@ public class BoundaryTests
     }
 
     [Fact]
+    public void Every_module_assembly_references_no_assembly_of_ours_but_the_SDK()
+    {
+        foreach (var module in ModuleAssemblies())
+        {
+            ReferencesToOurAssemblies(module, "Passport.Sdk").ShouldBeEmpty(module.GetName().Name);
+        }
+    }
+
+    [Fact]
+    public void The_host_and_core_reference_no_module_assembly()
+    {
+        ReferencesToOurAssemblies(Host, "Passport.Sdk", "Passport.Core", "Passport.LocalPostgres").ShouldBeEmpty();
+        ReferencesToOurAssemblies(Core, "Passport.Sdk").ShouldBeEmpty();
+        ReferencesToOurAssemblies(Sdk).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_assembly_reference_rule_fails_for_an_assembly_that_references_the_core() =>
+        ReferencesToOurAssemblies(Host, "Passport.Sdk").ShouldContain("Passport.Core");
+
+    [Fact]
     public void The_module_rule_fails_for_an_assembly_that_references_the_core() =>
         ModuleReferencesOnlyTheSdk(Host).IsSuccessful.ShouldBeFalse();
 

@@ -44,6 +44,21 @@ public sealed class PassportAccess(
         return decision.AuthorizeRecording(viewer.Value, view, group, clock.GetUtcNow());
     }
 
+    /// <summary>A passport's access log, newest first, for its family or an auditor.</summary>
+    public async Task<IReadOnlyList<AccessLogEntry>> AccessLogAsync(Guid passportId, int first, CancellationToken cancellationToken)
+    {
+        await AuthorizeAccessLogAsync(passportId, cancellationToken, allowAuditor: true).ConfigureAwait(false);
+        return await session.Query<AccessLogEntry>()
+            .Where(e => e.PassportId == passportId)
+            .OrderByDescending(e => e.At)
+            .Take(first)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether an NHS number already has a passport (the answer is DUPLICATE, whoever asks).</summary>
+    public Task<bool> IsNhsNumberTakenAsync(string nhsNumber, CancellationToken cancellationToken) =>
+        session.Query<PassportView>().AnyAsync(p => p.NhsNumber == nhsNumber, cancellationToken);
+
     /// <summary>
     /// The family (carers, the young person) read their passport's access log and notifications;
     /// an auditor reads any passport's access log (never its content), and that read is logged too.

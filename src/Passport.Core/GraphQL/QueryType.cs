@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Core.Access;
-using Passport.Core.AccessLog;
 using Passport.Sdk;
 
 namespace Passport.Core.GraphQL;
@@ -34,12 +32,7 @@ public sealed class QueryType : ObjectGraphType
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var first = Math.Clamp(c.GetArgument("first", 50), 1, 500);
-                await Access(c).AuthorizeAccessLogAsync(passportId, c.CancellationToken, allowAuditor: true);
-                return await c.RequestServices!.GetRequiredService<IQuerySession>().Query<AccessLogEntry>()
-                    .Where(e => e.PassportId == passportId)
-                    .OrderByDescending(e => e.At)
-                    .Take(first)
-                    .ToListAsync(c.CancellationToken);
+                return await Access(c).AccessLogAsync(passportId, first, c.CancellationToken);
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("notifications")

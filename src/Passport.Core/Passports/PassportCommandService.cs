@@ -1,4 +1,3 @@
-using Marten;
 using Passport.Core.Access;
 using Passport.Sdk;
 using Wolverine;
@@ -8,7 +7,6 @@ namespace Passport.Core.Passports;
 /// <summary>Validates the core's changes, asks the access decision, and sends them as Wolverine commands.</summary>
 public sealed class PassportCommandService(
     IMessageBus bus,
-    IQuerySession session,
     PassportAccess access,
     CurrentViewer viewer,
     TimeProvider clock)
@@ -48,7 +46,7 @@ public sealed class PassportCommandService(
             nhsNumber = NhsNumber.TryParse(input.NhsNumber, out var parsed)
                 ? parsed.Digits
                 : throw PassportException.Invalid("input.nhsNumber", "input.nhsNumber must be 10 digits with a valid check digit.");
-            if (await session.Query<PassportView>().AnyAsync(p => p.NhsNumber == nhsNumber, cancellationToken).ConfigureAwait(false))
+            if (await access.IsNhsNumberTakenAsync(nhsNumber, cancellationToken).ConfigureAwait(false))
             {
                 throw Duplicate();
             }
