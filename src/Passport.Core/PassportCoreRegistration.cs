@@ -49,6 +49,11 @@ public static class PassportCoreRegistration
         options.Events.AddEventType<CarerLinked>();
         options.Events.AddEventType<FamilyAccessFrozen>();
         options.Events.AddEventType<FamilyAccessUnfrozen>();
+        options.Events.AddEventType<YoungPersonInvited>();
+        options.Events.AddEventType<YoungPersonLinked>();
+        options.Events.AddEventType<YoungPersonTookControl>();
+        options.Events.AddEventType<ItemWithholdingChanged>();
+        options.Events.AddEventType<CarerContactDetailsSet>();
         options.Projections.Add<PassportViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<PassportView>()
             .DatabaseSchemaName(PassportSchemaName)
@@ -57,7 +62,7 @@ public static class PassportCoreRegistration
             .UniqueIndex(x => x.NhsNumber!)
             .GinIndexJsonData();
         options.Schema.For<ShareCode>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
-        options.Schema.For<CarerInvitation>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
+        options.Schema.For<FamilyInvitation>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
         options.Schema.For<Notification>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId);
         options.Schema.For<ShareCodeAttempt>().DatabaseSchemaName(AuditSchemaName).Index(x => x.Subject);
         options.Schema.For<AccessLogEntry>()

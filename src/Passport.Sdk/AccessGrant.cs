@@ -9,8 +9,14 @@ namespace Passport.Sdk;
 /// <param name="Viewer">Who is looking.</param>
 /// <param name="Basis">Why they may look.</param>
 /// <param name="VisibleGroups">The groups they may see on this passport.</param>
-public sealed record AccessGrant(Viewer Viewer, AccessBasis Basis, IReadOnlySet<string> VisibleGroups)
+/// <param name="WithheldItems">Items withheld from this viewer (see <see cref="IPassportItem"/>); empty for most viewers.</param>
+public sealed record AccessGrant(Viewer Viewer, AccessBasis Basis, IReadOnlySet<string> VisibleGroups, IReadOnlySet<Guid>? WithheldItems = null)
 {
+    /// <summary>True when this item is withheld from the viewer.</summary>
+    /// <param name="itemId">The item's id.</param>
+    /// <returns>Whether to leave it out.</returns>
+    public bool IsWithheld(Guid itemId) => WithheldItems?.Contains(itemId) == true;
+
     /// <summary>True when the viewer may see the group.</summary>
     /// <param name="group">A field group name.</param>
     /// <returns>Whether the group may be returned.</returns>

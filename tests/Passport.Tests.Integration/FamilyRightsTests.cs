@@ -69,3 +69,133 @@ public class FamilyRightsTests(PassportFixture fixture)
         created["child"]!["dueForAdultTransition"]!.GetValue<bool>().ShouldBe(due);
     }
 }
+
+[Collection(PassportCollection.Name)]
+public class YoungPersonTests(PassportFixture fixture)
+{
+    private const string Read = "query($id: ID!) { passport(id: $id) { isControlledByYoungPerson child { givenName } emergencyContacts { id name } health { allergies { id substance } } } }";
+
+    [Fact]
+    public async Task The_young_person_is_linked_by_invitation_and_sees_their_passport()
+    {
+        var (_, id, youngPerson) = await PassportWithYoungPersonAsync(yearsOld: 13);
+        var passport = (await fixture.GraphQLAsync(youngPerson, Read, new { id })).Ok()["passport"]!;
+        passport["child"]!["givenName"]!.GetValue<string>().ShouldBe("Riley");
+
+        var log = (await fixture.GraphQLAsync(youngPerson, "query($id: ID!) { accessLog(passportId: $id) { basis } }", new { id })).Ok()["accessLog"]!.AsArray();
+        log.ShouldContain(e => e!["basis"]!.GetValue<string>() == "YOUNG_PERSON");
+    }
+
+    [Fact]
+    public async Task An_invitation_for_the_young_person_cannot_be_used_by_a_carer_and_the_reverse()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var code = (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { inviteYoungPerson(passportId: $id) { code } }", new { id })).Ok()["inviteYoungPerson"]!["code"]!.GetValue<string>();
+        (await fixture.GraphQLAsync(Persona.Carer(), "mutation($c: String!) { acceptCarerInvitation(code: $c) { id } }", new { c = code })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
+    }
+
+    [Fact]
+    public async Task Before_16_the_young_person_cannot_take_control()
+    {
+        var (_, id, youngPerson) = await PassportWithYoungPersonAsync(yearsOld: 15);
+        (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!) { takeControl(passportId: $id, keepCarers: []) { id } }", new { id })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+    }
+
+    [Fact]
+    public async Task From_16_the_young_person_takes_control_and_carers_not_kept_can_only_view()
+    {
+        var (mum, id, youngPerson) = await PassportWithYoungPersonAsync(yearsOld: 16);
+        var dad = Persona.Carer();
+        var invite = (await fixture.GraphQLAsync(mum, "mutation($id: ID!) { inviteCarer(passportId: $id, mayEdit: true, mayManageSharing: true, mayInvite: false) { code } }", new { id })).Ok()["inviteCarer"]!["code"]!.GetValue<string>();
+        (await fixture.GraphQLAsync(dad, "mutation($c: String!) { acceptCarerInvitation(code: $c) { id } }", new { c = invite })).Ok();
+
+        var taken = (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!, $keep: [String!]!) { takeControl(passportId: $id, keepCarers: $keep) { isControlledByYoungPerson carers { subject mayEdit mayManageSharing } } }", new { id, keep = new[] { dad.Subject } }))
+            .Ok()["takeControl"]!;
+        taken["isControlledByYoungPerson"]!.GetValue<bool>().ShouldBeTrue();
+
+        const string record = "mutation($id: ID!) { recordAllergy(passportId: $id, input: { substance: \"Wasp stings\", severity: MODERATE }) { id } }";
+        (await fixture.GraphQLAsync(mum, record, new { id })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        (await fixture.GraphQLAsync(mum, "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"health\") { code } }", new { id })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        (await fixture.GraphQLAsync(mum, Read, new { id })).Ok();
+        (await fixture.GraphQLAsync(dad, record, new { id })).Ok();
+    }
+
+    [Fact]
+    public async Task From_16_the_young_person_withholds_an_item_from_carers_but_still_sees_it()
+    {
+        var (mum, id, youngPerson) = await PassportWithYoungPersonAsync(yearsOld: 17);
+        var allergy = (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!) { recordAllergy(passportId: $id, input: { substance: \"Latex\", severity: MILD }) { health { allergies { id } } } }", new { id }))
+            .Ok()["recordAllergy"]!["health"]!["allergies"]!.AsArray().Single()!["id"]!.GetValue<string>();
+
+        (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!, $item: ID!) { setItemWithheld(passportId: $id, group: \"health.emergency\", itemId: $item, withheld: true) { id } }", new { id, item = allergy })).Ok();
+
+        var mumSees = (await fixture.GraphQLAsync(mum, Read, new { id })).Ok()["passport"]!["health"]!["allergies"]!.AsArray();
+        mumSees.ShouldBeEmpty();
+        var ownSees = (await fixture.GraphQLAsync(youngPerson, Read, new { id })).Ok()["passport"]!["health"]!["allergies"]!.AsArray();
+        ownSees.Single()!["substance"]!.GetValue<string>().ShouldBe("Latex");
+
+        // Professionals are not affected by what is withheld from the family.
+        var doctor = Persona.Professional("health");
+        var code = (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"health\") { code } }", new { id })).Ok()["createShareCode"]!["code"]!.GetValue<string>();
+        (await fixture.GraphQLAsync(doctor, "mutation($c: String!) { redeemShareCode(code: $c) { health { allergies { substance } } } }", new { c = code }))
+            .Ok()["redeemShareCode"]!["health"]!["allergies"]!.AsArray().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_professional_withholds_an_item_from_the_whole_family()
+    {
+        var (mum, id, youngPerson) = await PassportWithYoungPersonAsync(yearsOld: 14);
+        var contact = (await fixture.GraphQLAsync(mum, "mutation($id: ID!) { addEmergencyContact(passportId: $id, input: { name: \"Foster carer\", relationship: \"Carer\", parentalResponsibility: false, phone: \"01872 111111\" }) { emergencyContacts { id } } }", new { id }))
+            .Ok()["addEmergencyContact"]!["emergencyContacts"]!.AsArray().Single()!["id"]!.GetValue<string>();
+        var socialWorker = Persona.Professional("social-care");
+        var code = (await fixture.GraphQLAsync(mum, "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"social-care\") { code } }", new { id })).Ok()["createShareCode"]!["code"]!.GetValue<string>();
+        (await fixture.GraphQLAsync(socialWorker, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code })).Ok();
+
+        (await fixture.GraphQLAsync(socialWorker, "mutation($id: ID!, $item: ID!) { setItemWithheld(passportId: $id, group: \"contacts.emergency\", itemId: $item, withheld: true) { emergencyContacts { name } } }", new { id, item = contact }))
+            .Ok()["setItemWithheld"]!["emergencyContacts"]!.AsArray().Count.ShouldBe(1);
+        (await fixture.GraphQLAsync(mum, Read, new { id })).Ok()["passport"]!["emergencyContacts"]!.AsArray().ShouldBeEmpty();
+        (await fixture.GraphQLAsync(youngPerson, Read, new { id })).Ok()["passport"]!["emergencyContacts"]!.AsArray().ShouldBeEmpty();
+        (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!, $item: ID!) { setItemWithheld(passportId: $id, group: \"contacts.emergency\", itemId: $item, withheld: false) { id } }", new { id, item = contact }))
+            .ErrorCodes.ShouldBe(["FORBIDDEN"]);
+    }
+
+    private async Task<(Persona Carer, string Id, Persona YoungPerson)> PassportWithYoungPersonAsync(int yearsOld)
+    {
+        var carer = Persona.Carer();
+        var born = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-yearsOld).AddDays(-1).ToString("yyyy-MM-dd");
+        var id = (await fixture.GraphQLAsync(carer, "mutation($dob: Date!) { createPassport(input: { givenName: \"Riley\", familyName: \"Morgan\", dateOfBirth: $dob, localAuthority: \"E06000052\" }) { id } }", new { dob = born }))
+            .Ok()["createPassport"]!["id"]!.GetValue<string>();
+        var code = (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { inviteYoungPerson(passportId: $id) { code } }", new { id })).Ok()["inviteYoungPerson"]!["code"]!.GetValue<string>();
+        var youngPerson = Persona.YoungPerson();
+        (await fixture.GraphQLAsync(youngPerson, "mutation($c: String!) { acceptYoungPersonInvitation(code: $c) { id } }", new { c = code })).Ok();
+        return (carer, id, youngPerson);
+    }
+}
+
+[Collection(PassportCollection.Name)]
+public class CarerPrivacyTests(PassportFixture fixture)
+{
+    private const string Carers = "query($id: ID!) { passport(id: $id) { carers { subject address phone } } }";
+
+    [Fact]
+    public async Task A_carers_own_address_and_phone_are_private_unless_they_share_them()
+    {
+        var mum = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(mum);
+        var code = (await fixture.GraphQLAsync(mum, "mutation($id: ID!) { inviteCarer(passportId: $id, mayEdit: false, mayManageSharing: false, mayInvite: false) { code } }", new { id })).Ok()["inviteCarer"]!["code"]!.GetValue<string>();
+        var dad = Persona.Carer();
+        (await fixture.GraphQLAsync(dad, "mutation($c: String!) { acceptCarerInvitation(code: $c) { id } }", new { c = code })).Ok();
+
+        const string set = "mutation($id: ID!, $share: Boolean!) { setMyContactDetails(passportId: $id, address: \"1 Quay Street, Truro\", phone: \"07700 900456\", share: $share) { id } }";
+        (await fixture.GraphQLAsync(mum, set, new { id, share = false })).Ok();
+
+        var dadSees = await fixture.GraphQLAsync(dad, Carers, new { id });
+        dadSees.Body.ShouldNotContain("Quay Street");
+        dadSees.ErrorCodes.ShouldAllBe(c => c == "FIELD_NOT_PERMITTED");
+        (await fixture.GraphQLAsync(mum, Carers, new { id })).Data!.ToJsonString().ShouldContain("Quay Street");
+
+        (await fixture.GraphQLAsync(mum, set, new { id, share = true })).Ok();
+        (await fixture.GraphQLAsync(dad, Carers, new { id })).Ok().ToJsonString().ShouldContain("Quay Street");
+    }
+}

@@ -18,7 +18,7 @@ public enum AllergySeverity
 public sealed record AllergyRecorded(Guid AllergyId, string Substance, string? Reaction, AllergySeverity Severity, Provenance RecordedBy) : IPassportEvent;
 
 /// <summary>An allergy as the passport shows it.</summary>
-public sealed record Allergy(Guid Id, string Substance, string? Reaction, AllergySeverity Severity, Provenance RecordedBy);
+public sealed record Allergy(Guid Id, string Substance, string? Reaction, AllergySeverity Severity, Provenance RecordedBy) : IPassportItem;
 
 /// <summary>The command: record an allergy, already authorised and validated.</summary>
 public sealed record RecordAllergy(Guid PassportId, AllergyRecorded Allergy);

@@ -47,16 +47,7 @@ public sealed class AccessCommandService(
         }
 
         var now = clock.GetUtcNow();
-        await using (var query = store.QuerySession())
-        {
-            var since = now - GuessingWindow;
-            var failures = await query.Query<ShareCodeAttempt>().CountAsync(a => a.Subject == who.Subject && a.At > since, cancellationToken).ConfigureAwait(false);
-            if (failures >= MaxFailedRedemptions)
-            {
-                await RecordFailureAsync("refused: too many failed attempts", now).ConfigureAwait(false);
-                throw new PassportException(ErrorCodes.RateLimited, $"Too many codes that did not work. Wait {GuessingWindow.TotalMinutes:0} minutes, then ask the family for a new code.");
-            }
-        }
+        await RefuseGuessingAsync(now, cancellationToken).ConfigureAwait(false);
 
         var normalised = ShareCode.Normalise(entered);
         var code = normalised.Length == ShareCode.Length ? await session.LoadAsync<ShareCode>(normalised, cancellationToken).ConfigureAwait(false) : null;
@@ -198,7 +189,7 @@ public sealed class AccessCommandService(
 
         var now = clock.GetUtcNow();
         var granted = rights with { MayView = true };
-        var invitation = new CarerInvitation { Id = ShareCode.NewCode(), PassportId = id, Rights = granted, InvitedBy = who.Subject, ExpiresAt = now + TimeSpan.FromDays(7) };
+        var invitation = new FamilyInvitation { Id = ShareCode.NewCode(), PassportId = id, Rights = granted, InvitedBy = who.Subject, ExpiresAt = now + TimeSpan.FromDays(7) };
         await bus.InvokeAsync(new InviteCarer(id, invitation, new CarerInvited(granted, invitation.ExpiresAt, Provenance(now, false))), cancellationToken).ConfigureAwait(false);
         return (ShareCode.Display(invitation.Id), invitation.ExpiresAt);
     }
@@ -211,16 +202,130 @@ public sealed class AccessCommandService(
             throw PassportException.Forbidden("Carer invitations are accepted by carers.");
         }
 
-        var normalised = ShareCode.Normalise(code);
-        var invitation = normalised.Length == ShareCode.Length ? await session.LoadAsync<CarerInvitation>(normalised, cancellationToken).ConfigureAwait(false) : null;
-        if (invitation is null)
-        {
-            await RecordFailureAsync("carer invitation: no such code", clock.GetUtcNow()).ConfigureAwait(false);
-            throw new PassportException(ErrorCodes.NotFound, "That invitation is not valid: it may have expired or been used.");
-        }
+        var invitation = await UsableInvitationAsync(code, InvitationKind.Carer, cancellationToken).ConfigureAwait(false);
 
         await bus.InvokeAsync(new AcceptCarerInvitation(invitation.Id, new CarerLinked(who.Subject, who.DisplayName, invitation.Rights, Provenance(clock.GetUtcNow(), false))), cancellationToken).ConfigureAwait(false);
         return await access.ReadAsync(invitation.PassportId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A carer who may invite links the young person to their own passport (one young person per passport).</summary>
+    public async Task<(string Code, DateTimeOffset ExpiresAt)> InviteYoungPersonAsync(string passportId, CancellationToken cancellationToken)
+    {
+        var (id, view) = await ManagedByFamilyAsync(passportId, cancellationToken).ConfigureAwait(false);
+        var who = viewer.Value;
+        if (!view.Carers.Any(c => c.Subject == who.Subject && c.Rights.MayInvite))
+        {
+            throw PassportException.Forbidden("Only a linked carer with the right to invite may invite the young person.");
+        }
+
+        if (view.YoungPersonSubject is not null)
+        {
+            throw PassportException.Forbidden("The young person is already linked to this passport.");
+        }
+
+        var now = clock.GetUtcNow();
+        var invitation = new FamilyInvitation { Id = ShareCode.NewCode(), Kind = InvitationKind.YoungPerson, PassportId = id, InvitedBy = who.Subject, ExpiresAt = now + TimeSpan.FromDays(7) };
+        await bus.InvokeAsync(new InviteYoungPerson(id, invitation, new YoungPersonInvited(invitation.ExpiresAt, Provenance(now, false))), cancellationToken).ConfigureAwait(false);
+        return (ShareCode.Display(invitation.Id), invitation.ExpiresAt);
+    }
+
+    public async Task<PassportNode> AcceptYoungPersonInvitationAsync(string code, CancellationToken cancellationToken)
+    {
+        var who = viewer.Value;
+        if (!who.IsYoungPerson)
+        {
+            throw PassportException.Forbidden("This invitation is for the young person whose passport it is.");
+        }
+
+        var invitation = await UsableInvitationAsync(code, InvitationKind.YoungPerson, cancellationToken).ConfigureAwait(false);
+        await bus.InvokeAsync(new AcceptYoungPersonInvitation(invitation.Id, new YoungPersonLinked(who.Subject, who.DisplayName, Provenance(clock.GetUtcNow(), false))), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(invitation.PassportId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>From 16 the young person takes control: carers keep their rights only if named.</summary>
+    public async Task<PassportNode> TakeControlAsync(string passportId, IReadOnlyList<string> keepCarers, CancellationToken cancellationToken)
+    {
+        var (id, view) = await YoungPersonFromSixteenAsync(passportId, cancellationToken).ConfigureAwait(false);
+        var unknown = keepCarers.Where(s => !view.Carers.Any(c => c.Subject == s)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw PassportException.Invalid("keepCarers", "keepCarers may only name carers linked to this passport.");
+        }
+
+        await bus.InvokeAsync(new TakeControl(id, new YoungPersonTookControl(keepCarers, Provenance(clock.GetUtcNow(), false))), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Withholds one item from the family, or shows it again: a care-team professional withholds
+    /// from carers and the young person; the young person, from 16, withholds from carers.
+    /// </summary>
+    public async Task<PassportNode> SetItemWithheldAsync(string passportId, string group, string itemId, bool withheld, CancellationToken cancellationToken)
+    {
+        var id = InputRules.PassportId(passportId);
+        if (!decision.IsKnownGroup(group))
+        {
+            throw PassportException.Invalid("group", $"'{group}' is not a field group of this passport.");
+        }
+
+        if (!Guid.TryParse(itemId, out var item))
+        {
+            throw PassportException.Invalid("itemId", "itemId must be the id of an item of this passport.");
+        }
+
+        var who = viewer.Value;
+        var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
+        var grant = view is null ? null : decision.Decide(who, view);
+        WithheldFrom audience;
+        switch (grant?.Basis)
+        {
+            case AccessBasis.CareTeam:
+                audience = WithheldFrom.Family;
+                break;
+            case AccessBasis.YoungPerson:
+                (_, view) = await YoungPersonFromSixteenAsync(passportId, cancellationToken).ConfigureAwait(false);
+                if (view.WithheldItems.TryGetValue(item, out var current) && current == WithheldFrom.Family)
+                {
+                    throw PassportException.Forbidden("A professional withheld this item; only they can show it again.");
+                }
+
+                audience = WithheldFrom.Carers;
+                break;
+            case null:
+                throw PassportException.NotFound();
+            default:
+                throw PassportException.Forbidden("Only a professional on the care team, or the young person from 16, withholds items.");
+        }
+
+        var change = new ItemWithholdingChanged(group, item, withheld ? audience : null, Provenance(clock.GetUtcNow(), grant.Basis == AccessBasis.CareTeam));
+        await bus.InvokeAsync(new ChangeItemWithholding(id, change), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A carer's own address and phone: private to them unless they choose to share them.</summary>
+    public async Task<PassportNode> SetMyContactDetailsAsync(string passportId, string? address, string? phone, bool share, CancellationToken cancellationToken)
+    {
+        var id = InputRules.PassportId(passportId);
+        var who = viewer.Value;
+        var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
+        var grant = view is null ? null : decision.Decide(who, view);
+        if (grant is null)
+        {
+            throw PassportException.NotFound();
+        }
+
+        if (grant.Basis != AccessBasis.Carer)
+        {
+            throw PassportException.Forbidden("Only a linked carer sets their own contact details.");
+        }
+
+        var details = new CarerContactDetailsSet(
+            InputRules.Optional("address", address, 500),
+            InputRules.Optional("phone", phone, 30),
+            share,
+            Provenance(clock.GetUtcNow(), false));
+        await bus.InvokeAsync(new SetCarerContactDetails(id, details), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A social-care professional on the care team freezes or restores family access (audited in the stream).</summary>
@@ -277,6 +382,76 @@ public sealed class AccessCommandService(
                 throw PassportException.NotFound();
             default:
                 throw PassportException.Forbidden("Only the family decides who this passport is shared with.");
+        }
+    }
+
+    private async Task<(Guid Id, PassportView View)> YoungPersonFromSixteenAsync(string passportId, CancellationToken cancellationToken)
+    {
+        var id = InputRules.PassportId(passportId);
+        var who = viewer.Value;
+        var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
+        var grant = view is null ? null : decision.Decide(who, view);
+        if (grant is null)
+        {
+            throw PassportException.NotFound();
+        }
+
+        if (grant.Basis != AccessBasis.YoungPerson || view!.IsFamilyAccessFrozen)
+        {
+            throw PassportException.Forbidden("Only the young person can do this.");
+        }
+
+        if (AgeOn(view.DateOfBirth, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) < 16)
+        {
+            throw PassportException.Forbidden("The young person can do this from their 16th birthday.");
+        }
+
+        return (id, view);
+    }
+
+    private static int AgeOn(DateOnly dateOfBirth, DateOnly today) =>
+        today.Year - dateOfBirth.Year - (today < dateOfBirth.AddYears(today.Year - dateOfBirth.Year) ? 1 : 0);
+
+    private async Task<FamilyInvitation> UsableInvitationAsync(string code, InvitationKind kind, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await RefuseGuessingAsync(now, cancellationToken).ConfigureAwait(false);
+        var normalised = ShareCode.Normalise(code);
+        var invitation = normalised.Length == ShareCode.Length ? await session.LoadAsync<FamilyInvitation>(normalised, cancellationToken).ConfigureAwait(false) : null;
+        var problem = invitation switch
+        {
+            null => "invitation: no such code",
+            { AcceptedBy: not null } => "invitation: already used",
+            _ when invitation.Kind != kind => "invitation: for someone else",
+            _ when invitation.ExpiresAt <= now => "invitation: expired",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            await RecordFailureAsync(problem, now).ConfigureAwait(false);
+            throw new PassportException(ErrorCodes.NotFound, "That invitation is not valid: it may be mistyped, expired or already used.");
+        }
+
+        var passport = await session.LoadAsync<PassportView>(invitation!.PassportId, cancellationToken).ConfigureAwait(false);
+        if (passport?.IsFamilyAccessFrozen != false)
+        {
+            throw PassportException.Forbidden("Family access to this passport is paused by children's social care.");
+        }
+
+        return invitation;
+    }
+
+    /// <summary>Codes are short enough to read out, so guessing is limited per person and every failure is audited.</summary>
+    private async Task RefuseGuessingAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var subject = viewer.Value.Subject;
+        var since = now - GuessingWindow;
+        await using var query = store.QuerySession();
+        var failures = await query.Query<ShareCodeAttempt>().CountAsync(a => a.Subject == subject && a.At > since, cancellationToken).ConfigureAwait(false);
+        if (failures >= MaxFailedRedemptions)
+        {
+            await RecordFailureAsync("refused: too many failed attempts", now).ConfigureAwait(false);
+            throw new PassportException(ErrorCodes.RateLimited, $"Too many codes that did not work. Wait {GuessingWindow.TotalMinutes:0} minutes, then ask for a new code.");
         }
     }
 

@@ -16,7 +16,17 @@ public sealed record ChangeSharing(Guid PassportId, SharingChanged Change);
 
 public sealed record UseBreakGlass(Guid PassportId, BreakGlassUsed Use);
 
-public sealed record InviteCarer(Guid PassportId, CarerInvitation Invitation, CarerInvited Invited);
+public sealed record InviteCarer(Guid PassportId, FamilyInvitation Invitation, CarerInvited Invited);
+
+public sealed record InviteYoungPerson(Guid PassportId, FamilyInvitation Invitation, YoungPersonInvited Invited);
+
+public sealed record AcceptYoungPersonInvitation(string Code, YoungPersonLinked Linking);
+
+public sealed record TakeControl(Guid PassportId, YoungPersonTookControl Control);
+
+public sealed record ChangeItemWithholding(Guid PassportId, ItemWithholdingChanged Change);
+
+public sealed record SetCarerContactDetails(Guid PassportId, CarerContactDetailsSet Details);
 
 public sealed record AcceptCarerInvitation(string Code, CarerLinked Linking);
 
@@ -57,15 +67,43 @@ public static class AccessHandler
 
     public static async Task Handle(AcceptCarerInvitation command, IDocumentSession session)
     {
-        var invitation = await session.LoadAsync<CarerInvitation>(command.Code).ConfigureAwait(false);
-        if (invitation is null || invitation.AcceptedBy is not null || invitation.ExpiresAt <= command.Linking.RecordedBy.RecordedAt)
+        var invitation = await AcceptAsync(session, command.Code, InvitationKind.Carer, command.Linking.Subject, command.Linking.RecordedBy.RecordedAt).ConfigureAwait(false);
+        session.Events.Append(invitation.PassportId, command.Linking with { Rights = invitation.Rights });
+    }
+
+    public static void Handle(InviteYoungPerson command, IDocumentSession session)
+    {
+        session.Insert(command.Invitation);
+        session.Events.Append(command.PassportId, command.Invited);
+    }
+
+    public static async Task Handle(AcceptYoungPersonInvitation command, IDocumentSession session)
+    {
+        var invitation = await AcceptAsync(session, command.Code, InvitationKind.YoungPerson, command.Linking.Subject, command.Linking.RecordedBy.RecordedAt).ConfigureAwait(false);
+        session.Events.Append(invitation.PassportId, command.Linking);
+    }
+
+    public static void Handle(TakeControl command, IDocumentSession session) =>
+        session.Events.Append(command.PassportId, command.Control);
+
+    public static void Handle(ChangeItemWithholding command, IDocumentSession session) =>
+        session.Events.Append(command.PassportId, command.Change);
+
+    public static void Handle(SetCarerContactDetails command, IDocumentSession session) =>
+        session.Events.Append(command.PassportId, command.Details);
+
+    /// <summary>Single use: the invitation has optimistic concurrency, so of two acceptances one fails.</summary>
+    private static async Task<FamilyInvitation> AcceptAsync(IDocumentSession session, string code, InvitationKind kind, string subject, DateTimeOffset now)
+    {
+        var invitation = await session.LoadAsync<FamilyInvitation>(code).ConfigureAwait(false);
+        if (invitation is null || invitation.Kind != kind || invitation.AcceptedBy is not null || invitation.ExpiresAt <= now)
         {
             throw new PassportException(ErrorCodes.NotFound, "That invitation is not valid: it may have expired or been used.");
         }
 
-        invitation.AcceptedBy = command.Linking.Subject;
+        invitation.AcceptedBy = subject;
         session.Store(invitation);
-        session.Events.Append(invitation.PassportId, command.Linking with { Rights = invitation.Rights });
+        return invitation;
     }
 
     public static void Handle(FreezeFamilyAccess command, IDocumentSession session) =>

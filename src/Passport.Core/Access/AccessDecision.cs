@@ -26,12 +26,12 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, 
         // A frozen family keeps its relationship (the passport is not hidden) but sees nothing.
         if (viewer.IsCarer && passport.Carers.Any(c => c.Subject == viewer.Subject && c.Rights.MayView))
         {
-            return new AccessGrant(viewer, AccessBasis.Carer, passport.IsFamilyAccessFrozen ? NothingVisible : FamilyGroups());
+            return new AccessGrant(viewer, AccessBasis.Carer, passport.IsFamilyAccessFrozen ? NothingVisible : FamilyGroups(), Withheld(passport, WithheldFrom.Carers, WithheldFrom.Family));
         }
 
         if (viewer.IsYoungPerson && passport.YoungPersonSubject == viewer.Subject)
         {
-            return new AccessGrant(viewer, AccessBasis.YoungPerson, passport.IsFamilyAccessFrozen ? NothingVisible : FamilyGroups());
+            return new AccessGrant(viewer, AccessBasis.YoungPerson, passport.IsFamilyAccessFrozen ? NothingVisible : FamilyGroups(), Withheld(passport, WithheldFrom.Family));
         }
 
         if (viewer.IsProfessional && passport.CareTeam.Any(m => m.Subject == viewer.Subject && m.Sector == viewer.Sector))
@@ -87,6 +87,9 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, 
 
         return new Provenance(viewer.Subject, viewer.DisplayName, viewer.RecordingRole, viewer.Sector, viewer.Organisation, now, isVerified);
     }
+
+    private static HashSet<Guid>? Withheld(PassportView passport, params WithheldFrom[] audiences) =>
+        passport.WithheldItems.Count == 0 ? null : passport.WithheldItems.Where(w => audiences.Contains(w.Value)).Select(w => w.Key).ToHashSet();
 
     private HashSet<string> FamilyGroups() =>
         modules.AllGroups.Where(g => !policy.IsHiddenFromFamily(g)).ToHashSet(StringComparer.Ordinal);

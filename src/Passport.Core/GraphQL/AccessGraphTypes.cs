@@ -58,3 +58,30 @@ public sealed class NotificationGraphType : ObjectGraphType<Notification>
         Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Message);
     }
 }
+
+/// <summary>A linked carer as one viewer sees them: their own contact details only if they are the viewer or chose to share.</summary>
+public sealed record CarerEntry(LinkedCarer Carer, string ViewerSubject)
+{
+    public bool MaySeeContactDetails => Carer.Subject == ViewerSubject || Carer.SharesContactDetails;
+}
+
+public sealed class CarerGraphType : ObjectGraphType<CarerEntry>
+{
+    public CarerGraphType()
+    {
+        Name = "Carer";
+        Field<NonNullGraphType<StringGraphType>>("subject").Resolve(c => c.Source.Carer.Subject);
+        Field<NonNullGraphType<StringGraphType>>("displayName").Resolve(c => c.Source.Carer.DisplayName);
+        Field<NonNullGraphType<BooleanGraphType>>("mayEdit").Resolve(c => c.Source.Carer.Rights.MayEdit);
+        Field<NonNullGraphType<BooleanGraphType>>("mayManageSharing").Resolve(c => c.Source.Carer.Rights.MayManageSharing);
+        Field<NonNullGraphType<BooleanGraphType>>("mayInvite").Resolve(c => c.Source.Carer.Rights.MayInvite);
+        Field<StringGraphType>("address").Resolve(c => PrivateDetail(c.Source, c.Source.Carer.Address));
+        Field<StringGraphType>("phone").Resolve(c => PrivateDetail(c.Source, c.Source.Carer.Phone));
+        Field<NonNullGraphType<BooleanGraphType>>("sharesContactDetails").Resolve(c => c.Source.Carer.SharesContactDetails);
+    }
+
+    private static string? PrivateDetail(CarerEntry entry, string? value) =>
+        entry.MaySeeContactDetails
+            ? value
+            : throw new Passport.Sdk.PassportException(Passport.Sdk.ErrorCodes.FieldNotPermitted, "This carer keeps their contact details private.");
+}

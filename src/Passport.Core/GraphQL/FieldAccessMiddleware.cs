@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Instrumentation;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Core.AccessLog;
@@ -14,13 +15,13 @@ namespace Passport.Core.GraphQL;
 /// </summary>
 public sealed class FieldAccessMiddleware : IFieldMiddleware
 {
-    public ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
+    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {
         var group = context.FieldDefinition.FieldGroupOf();
         var module = context.FieldDefinition.ModuleOf();
         if (group is null && module is null)
         {
-            return next(context);
+            return await next(context).ConfigureAwait(false);
         }
 
         // Fail closed: a grouped field whose source does not say which passport it belongs to is a
@@ -44,6 +45,21 @@ public sealed class FieldAccessMiddleware : IFieldMiddleware
             services.GetRequiredService<AccessLogCollector>().Returned(passport, group);
         }
 
-        return next(context);
+        var result = await next(context).ConfigureAwait(false);
+        return passport.Access.WithheldItems is { Count: > 0 } ? WithoutWithheldItems(result, passport.Access) : result;
+    }
+
+    /// <summary>Items a professional or the young person withheld from this viewer are left out of every list.</summary>
+    private static object? WithoutWithheldItems(object? result, AccessGrant grant) => result switch
+    {
+        IEnumerable<IPassportItem> items => items.Where(item => !grant.IsWithheld(item.Id)).ToList(),
+        IDataLoaderResult deferred => new Withheld(deferred, grant),
+        _ => result,
+    };
+
+    private sealed class Withheld(IDataLoaderResult inner, AccessGrant grant) : IDataLoaderResult
+    {
+        public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default) =>
+            WithoutWithheldItems(await inner.GetResultAsync(cancellationToken).ConfigureAwait(false), grant);
     }
 }

@@ -94,6 +94,40 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async c => await Access(c).SetFamilyAccessFrozenAsync(
                 c.GetArgument<string>("passportId"), c.GetArgument<bool>("frozen"), c.GetArgument<string?>("reason"), c.CancellationToken));
 
+        Field<NonNullGraphType<ShareCodeGraphType>>("inviteYoungPerson")
+            .Description("A carer who may invite links the young person to their own passport (code valid 7 days).")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .ResolveAsync(async c => await Access(c).InviteYoungPersonAsync(c.GetArgument<string>("passportId"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("acceptYoungPersonInvitation")
+            .Description("The young person links themselves to their own passport.")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .ResolveAsync(async c => await Access(c).AcceptYoungPersonInvitationAsync(c.GetArgument<string>("code"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("takeControl")
+            .Description("From 16 the young person takes control: carers not named in keepCarers keep only the right to view.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("keepCarers")
+            .ResolveAsync(async c => await Access(c).TakeControlAsync(c.GetArgument<string>("passportId"), c.GetArgument<List<string>>("keepCarers"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("setItemWithheld")
+            .Description("Withholds one item from the family (a care-team professional) or from carers (the young person, from 16), or shows it again.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<StringGraphType>>("group")
+            .Argument<NonNullGraphType<IdGraphType>>("itemId")
+            .Argument<NonNullGraphType<BooleanGraphType>>("withheld")
+            .ResolveAsync(async c => await Access(c).SetItemWithheldAsync(
+                c.GetArgument<string>("passportId"), c.GetArgument<string>("group"), c.GetArgument<string>("itemId"), c.GetArgument<bool>("withheld"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("setMyContactDetails")
+            .Description("A carer's own address and phone; private to them unless share is true.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<StringGraphType>("address")
+            .Argument<StringGraphType>("phone")
+            .Argument<NonNullGraphType<BooleanGraphType>>("share")
+            .ResolveAsync(async c => await Access(c).SetMyContactDetailsAsync(
+                c.GetArgument<string>("passportId"), c.GetArgument<string?>("address"), c.GetArgument<string?>("phone"), c.GetArgument<bool>("share"), c.CancellationToken));
+
         foreach (var contribute in contributions.Mutations)
         {
             contribute(this);

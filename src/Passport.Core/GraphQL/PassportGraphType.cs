@@ -11,7 +11,7 @@ namespace Passport.Core.GraphQL;
 public sealed class PassportGraphType : ObjectGraphType<PassportNode>
 {
     /// <summary>Fields of <c>Passport</c> that carry no child data and so need no field group.</summary>
-    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "careTeam", "sharing" };
+    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "careTeam", "sharing", "carers" };
 
     public PassportGraphType(PassportSchemaContributions contributions)
     {
@@ -31,6 +31,15 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
             .Resolve(c => IsFrozenFamily(c)
                 ? throw PassportException.Forbidden("Family access to this passport is paused by children's social care.")
                 : ViewOf(c).CareTeam);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CarerGraphType>>>>("carers")
+            .Description("The carers linked to this passport and their rights. Each carer's own address and phone are private unless they share them.")
+            .Resolve(c => IsFrozenFamily(c)
+                ? throw PassportException.Forbidden("Family access to this passport is paused by children's social care.")
+                : ViewOf(c).Carers.Select(carer => new CarerEntry(carer, c.Source.Access.Viewer.Subject)).ToList());
+        Field<BooleanGraphType>("isControlledByYoungPerson")
+            .Description("True once the young person (16 or over) has taken control of their passport.")
+            .InFieldGroup(CoreFieldGroups.IdentityBasic)
+            .Resolve(c => ViewOf(c).IsControlledByYoungPerson);
         Field<ListGraphType<NonNullGraphType<SharingSettingGraphType>>>("sharing")
             .Description("Who sees what, sector by group, for the family. Null with FORBIDDEN for anyone else.")
             .Resolve(c => c.Source.Access.Basis is AccessBasis.Carer or AccessBasis.YoungPerson && !IsFrozenFamily(c)

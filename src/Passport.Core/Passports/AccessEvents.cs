@@ -29,6 +29,21 @@ public sealed record CarerInvited(CarerRights Rights, DateTimeOffset ExpiresAt, 
 /// <summary>An invited carer accepted and is linked to the passport.</summary>
 public sealed record CarerLinked(string Subject, string DisplayName, CarerRights Rights, Provenance RecordedBy) : IPassportEvent;
 
+/// <summary>A carer invited the young person to link to their own passport.</summary>
+public sealed record YoungPersonInvited(DateTimeOffset ExpiresAt, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>The young person linked to their own passport.</summary>
+public sealed record YoungPersonLinked(string Subject, string DisplayName, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>From 16 the young person took control; carers not named keep only the right to view.</summary>
+public sealed record YoungPersonTookControl(IReadOnlyList<string> CarersKeepingTheirRights, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>An item was withheld from (or shown again to) the family. Null <see cref="WithheldFrom"/> shows it again.</summary>
+public sealed record ItemWithholdingChanged(string Group, Guid ItemId, WithheldFrom? WithheldFrom, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>A carer set their own address and phone, and whether others on the passport may see them.</summary>
+public sealed record CarerContactDetailsSet(string? Address, string? Phone, bool IsShared, Provenance RecordedBy) : IPassportEvent;
+
 /// <summary>A social-care professional froze family access during a safeguarding enquiry.</summary>
 public sealed record FamilyAccessFrozen(string Reason, Provenance RecordedBy) : IPassportEvent;
 

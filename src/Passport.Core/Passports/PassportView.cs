@@ -33,6 +33,12 @@ public sealed class PassportView : IPassportView
     /// <summary>Everyone with a standing relationship, for "my passports" lookups.</summary>
     public List<string> MemberSubjects { get; set; } = [];
 
+    /// <summary>From 16 the young person may take control: only the carers they keep keep their rights.</summary>
+    public bool IsControlledByYoungPerson { get; set; }
+
+    /// <summary>Items withheld from the family: item id → from whom.</summary>
+    public Dictionary<Guid, WithheldFrom> WithheldItems { get; set; } = [];
+
     /// <summary>Set by social care during a safeguarding enquiry: the family sees and changes nothing.</summary>
     public bool IsFamilyAccessFrozen { get; set; }
 
@@ -61,15 +67,36 @@ public sealed record EmergencyContact(
     bool HasParentalResponsibility,
     string Phone,
     int PreferredOrder,
-    Provenance RecordedBy);
+    Provenance RecordedBy) : IPassportItem;
 
 /// <summary>The rights a linked carer holds; the creator holds all.</summary>
 public sealed record CarerRights(bool MayView, bool MayEdit, bool MayManageSharing, bool MayInvite)
 {
     public static CarerRights All { get; } = new(true, true, true, true);
+
+    public static CarerRights ViewOnly { get; } = new(true, false, false, false);
 }
 
-public sealed record LinkedCarer(string Subject, string DisplayName, CarerRights Rights, DateTimeOffset Since, bool IsCreator);
+/// <summary>A carer linked to the passport. Their own address and phone are private unless they share them (separated parents).</summary>
+public sealed record LinkedCarer(
+    string Subject,
+    string DisplayName,
+    CarerRights Rights,
+    DateTimeOffset Since,
+    bool IsCreator,
+    string? Address = null,
+    string? Phone = null,
+    bool SharesContactDetails = false);
+
+/// <summary>Who an item is withheld from.</summary>
+public enum WithheldFrom
+{
+    /// <summary>Carers only (the young person's choice, from 16).</summary>
+    Carers,
+
+    /// <summary>Carers and the young person (a professional's decision).</summary>
+    Family,
+}
 
 public sealed record CareTeamMember(
     string Subject,
@@ -157,6 +184,48 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
             view.MemberSubjects.Add(linked.Subject);
         }
 
+        return view;
+    }
+
+    public static PassportView Apply(YoungPersonLinked linked, PassportView view)
+    {
+        view.YoungPersonSubject = linked.Subject;
+        if (!view.MemberSubjects.Contains(linked.Subject))
+        {
+            view.MemberSubjects.Add(linked.Subject);
+        }
+
+        return view;
+    }
+
+    public static PassportView Apply(YoungPersonTookControl control, PassportView view)
+    {
+        view.IsControlledByYoungPerson = true;
+        view.Carers = view.Carers
+            .Select(c => control.CarersKeepingTheirRights.Contains(c.Subject) ? c : c with { Rights = CarerRights.ViewOnly })
+            .ToList();
+        return view;
+    }
+
+    public static PassportView Apply(ItemWithholdingChanged change, PassportView view)
+    {
+        if (change.WithheldFrom is { } from)
+        {
+            view.WithheldItems[change.ItemId] = from;
+        }
+        else
+        {
+            view.WithheldItems.Remove(change.ItemId);
+        }
+
+        return view;
+    }
+
+    public static PassportView Apply(CarerContactDetailsSet details, PassportView view)
+    {
+        view.Carers = view.Carers
+            .Select(c => c.Subject == details.RecordedBy.Subject ? c with { Address = details.Address, Phone = details.Phone, SharesContactDetails = details.IsShared } : c)
+            .ToList();
         return view;
     }
 

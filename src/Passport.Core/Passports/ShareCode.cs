@@ -58,10 +58,17 @@ public sealed class Notification
     public string Message { get; set; } = "";
 }
 
-/// <summary>A single-use invitation for another carer, kept by its code like a share code.</summary>
-public sealed class CarerInvitation
+public enum InvitationKind
+{
+    Carer,
+    YoungPerson,
+}
+
+/// <summary>A single-use invitation for another carer or for the young person, kept by its code like a share code.</summary>
+public sealed class FamilyInvitation
 {
     public string Id { get; set; } = "";
+    public InvitationKind Kind { get; set; }
     public Guid PassportId { get; set; }
     public CarerRights Rights { get; set; } = new(true, false, false, false);
     public string InvitedBy { get; set; } = "";
