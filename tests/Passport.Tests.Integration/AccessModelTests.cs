@@ -85,6 +85,24 @@ public class AccessModelTests(PassportFixture fixture)
         }, expected);
     }
 
+    [Fact]
+    public async Task Carers_and_the_young_person_see_every_group_with_no_sector_limits()
+    {
+        var (carer, id) = await PassportWithDataInEveryGroupAsync();
+        var code = (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { inviteYoungPerson(passportId: $id) { code } }", new { id })).Ok()["inviteYoungPerson"]!["code"]!.GetValue<string>();
+        var youngPerson = Persona.YoungPerson();
+        (await fixture.GraphQLAsync(youngPerson, "mutation($c: String!) { acceptYoungPersonInvitation(code: $c) { id } }", new { c = code })).Ok();
+
+        foreach (var family in new[] { carer, youngPerson })
+        {
+            var read = await fixture.GraphQLAsync(family, EveryGroup, new { id });
+            foreach (var path in FieldOfGroup.Values)
+            {
+                path.Aggregate(read.Ok(), (node, step) => node?[(string)step]!).ShouldNotBeNull(string.Join('.', path));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("health", "identity.basic")]     // always
     [InlineData("leisure", "identity.nhsNumber")] // never

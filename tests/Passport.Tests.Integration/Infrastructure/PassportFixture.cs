@@ -55,14 +55,18 @@ public sealed class PassportFixture : IAsyncLifetime
     public Task<GraphQLResponse> GraphQLAsync(Persona persona, string query, object? variables = null) =>
         GraphQLAsync(Token(persona), query, variables);
 
-    public async Task<GraphQLResponse> GraphQLAsync(string token, string query, object? variables = null)
+    public Task<GraphQLResponse> GraphQLAsync(string token, string query, object? variables = null) =>
+        GraphQLAsync(Http, token, query, variables);
+
+    /// <summary>A GraphQL request to any host of this run (tests that start a host of their own).</summary>
+    public static async Task<GraphQLResponse> GraphQLAsync(HttpClient http, string token, string query, object? variables = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await Http.SendAsync(request);
+        using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return new GraphQLResponse((int)response.StatusCode, body, JsonNode.Parse(body));
     }
