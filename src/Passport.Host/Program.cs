@@ -7,6 +7,7 @@ using Passport.Core;
 using Passport.Core.Access;
 using Passport.Core.GraphQL;
 using Passport.Core.Modules;
+using Passport.Core.Passports;
 using Passport.Host;
 using Passport.Host.Api;
 using Passport.Host.Demo;
@@ -16,6 +17,7 @@ using Passport.Host.Plugins;
 using Passport.LocalPostgres;
 using Passport.Sdk;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 // `Passport.Host schema <file>` writes the schema (SDL) the loaded modules make, without a database.
@@ -147,6 +149,12 @@ builder.Host.UseWolverine(options =>
     options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
     options.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
     options.Durability.MessageStorageSchemaName = "wolverine";
+
+    // Two changes to one passport at the same moment race for the next stream version; the loser
+    // runs again on fresh state. Changes that name an expected version check it first and fail
+    // with VERSION_CONFLICT instead (see PassportHandler).
+    options.Policies.OnException(StoreFailures.IsVersionConflict)
+        .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(80), TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(1000));
 });
 
 services.AddGraphQL(graphQL =>

@@ -76,6 +76,20 @@ public class AllergyTests(PassportFixture fixture)
     }
 
     [Fact]
+    public async Task Allergies_recorded_at_the_same_moment_are_all_kept()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var substances = Enumerable.Range(1, 6).Select(i => $"Substance {i}").ToList();
+        var replies = await Task.WhenAll(substances.Select(substance => fixture.GraphQLAsync(carer, Record, new { id, input = new { substance, severity = "MILD" } })));
+        replies.ShouldAllBe(r => !r.Errors.Any(), string.Join("\n", replies.Select(r => r.Body)));
+
+        var passport = (await fixture.GraphQLAsync(carer, "query($id: ID!) { passport(id: $id) { version health { allergies { substance } } } }", new { id })).Ok()["passport"]!;
+        passport["health"]!["allergies"]!.AsArray().Select(a => a!["substance"]!.GetValue<string>()).Order().ShouldBe(substances);
+        passport["version"]!.GetValue<int>().ShouldBe(7);
+    }
+
+    [Fact]
     public async Task My_passports_with_their_allergies_come_back_for_every_passport()
     {
         var carer = Persona.Carer();

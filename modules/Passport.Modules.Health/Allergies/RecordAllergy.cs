@@ -25,8 +25,8 @@ public sealed record RecordAllergy(Guid PassportId, AllergyRecorded Allergy);
 
 public static class RecordAllergyHandler
 {
-    public static void Handle(RecordAllergy command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.Allergy);
+    public static Task Handle(RecordAllergy command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Allergy);
 }
 
 public sealed class AllergyInput

@@ -37,10 +37,10 @@ public sealed record UnfreezeFamilyAccess(Guid PassportId, FamilyAccessUnfrozen 
 /// <summary>Wolverine handlers for the access model: each change is one transaction.</summary>
 public static class AccessHandler
 {
-    public static void Handle(IssueShareCode command, IDocumentSession session)
+    public static async Task Handle(IssueShareCode command, IDocumentSession session)
     {
         session.Insert(command.Code);
-        session.Events.Append(command.PassportId, command.Issued);
+        await session.AppendToPassportAsync(command.PassportId, command.Issued).ConfigureAwait(false);
     }
 
     /// <summary>Single use under concurrency: the code document has optimistic concurrency, so of two redemptions one fails.</summary>
@@ -56,41 +56,41 @@ public static class AccessHandler
         code.RedeemedBy = command.Joining.Subject;
         code.RedeemedAt = command.Joining.RecordedBy.RecordedAt;
         session.Store(code);
-        session.Events.Append(code.PassportId, command.Joining);
+        await session.AppendToPassportAsync(code.PassportId, command.Joining).ConfigureAwait(false);
     }
 
-    public static void Handle(InviteCarer command, IDocumentSession session)
+    public static async Task Handle(InviteCarer command, IDocumentSession session)
     {
         session.Insert(command.Invitation);
-        session.Events.Append(command.PassportId, command.Invited);
+        await session.AppendToPassportAsync(command.PassportId, command.Invited).ConfigureAwait(false);
     }
 
     public static async Task Handle(AcceptCarerInvitation command, IDocumentSession session)
     {
         var invitation = await AcceptAsync(session, command.Code, InvitationKind.Carer, command.Linking.Subject, command.Linking.RecordedBy.RecordedAt).ConfigureAwait(false);
-        session.Events.Append(invitation.PassportId, command.Linking with { Rights = invitation.Rights });
+        await session.AppendToPassportAsync(invitation.PassportId, command.Linking with { Rights = invitation.Rights }).ConfigureAwait(false);
     }
 
-    public static void Handle(InviteYoungPerson command, IDocumentSession session)
+    public static async Task Handle(InviteYoungPerson command, IDocumentSession session)
     {
         session.Insert(command.Invitation);
-        session.Events.Append(command.PassportId, command.Invited);
+        await session.AppendToPassportAsync(command.PassportId, command.Invited).ConfigureAwait(false);
     }
 
     public static async Task Handle(AcceptYoungPersonInvitation command, IDocumentSession session)
     {
         var invitation = await AcceptAsync(session, command.Code, InvitationKind.YoungPerson, command.Linking.Subject, command.Linking.RecordedBy.RecordedAt).ConfigureAwait(false);
-        session.Events.Append(invitation.PassportId, command.Linking);
+        await session.AppendToPassportAsync(invitation.PassportId, command.Linking).ConfigureAwait(false);
     }
 
-    public static void Handle(TakeControl command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.Control);
+    public static Task Handle(TakeControl command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Control);
 
-    public static void Handle(ChangeItemWithholding command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.Change);
+    public static Task Handle(ChangeItemWithholding command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Change);
 
-    public static void Handle(SetCarerContactDetails command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.Details);
+    public static Task Handle(SetCarerContactDetails command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Details);
 
     /// <summary>Single use: the invitation has optimistic concurrency, so of two acceptances one fails.</summary>
     private static async Task<FamilyInvitation> AcceptAsync(IDocumentSession session, string code, InvitationKind kind, string subject, DateTimeOffset now)
@@ -106,25 +106,25 @@ public static class AccessHandler
         return invitation;
     }
 
-    public static void Handle(FreezeFamilyAccess command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.Freeze);
+    public static Task Handle(FreezeFamilyAccess command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Freeze);
 
-    public static void Handle(UnfreezeFamilyAccess command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.Unfreeze);
+    public static Task Handle(UnfreezeFamilyAccess command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Unfreeze);
 
-    public static void Handle(RemoveCareTeamMember command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.Removal);
+    public static Task Handle(RemoveCareTeamMember command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Removal);
 
-    public static void Handle(AddCareTeamColleague command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.Joining);
+    public static Task Handle(AddCareTeamColleague command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Joining);
 
-    public static void Handle(ChangeSharing command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.Change);
+    public static Task Handle(ChangeSharing command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Change);
 
     /// <summary>The family is told in the same transaction that records the access.</summary>
-    public static void Handle(UseBreakGlass command, IDocumentSession session)
+    public static async Task Handle(UseBreakGlass command, IDocumentSession session)
     {
-        session.Events.Append(command.PassportId, command.Use);
+        await session.AppendToPassportAsync(command.PassportId, command.Use).ConfigureAwait(false);
         var by = command.Use.RecordedBy;
         session.Insert(new Notification
         {

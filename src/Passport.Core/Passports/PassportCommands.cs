@@ -33,10 +33,21 @@ public static class PassportHandler
                 command.LocalAuthority,
                 command.CreatedBy));
 
-    // Marten's expected version is the stream's version after the append.
-    public static void Handle(UpdateAboutMe command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.ExpectedVersion + 1, command.Change);
+    /// <summary>
+    /// The version is checked first so a stale edit fails at once; Marten's expected version (the
+    /// stream's version after the append) still guards the race between the check and the commit.
+    /// </summary>
+    public static async Task Handle(UpdateAboutMe command, IDocumentSession session)
+    {
+        var state = await session.Events.FetchStreamStateAsync(command.PassportId).ConfigureAwait(false);
+        if (state?.Version != command.ExpectedVersion)
+        {
+            throw new PassportException(ErrorCodes.VersionConflict, "The passport has changed since you read it. Reload it and make your change again.");
+        }
 
-    public static void Handle(AddEmergencyContact command, IDocumentSession session) =>
-        session.Events.Append(command.PassportId, command.Change);
+        session.Events.Append(command.PassportId, command.ExpectedVersion + 1, command.Change);
+    }
+
+    public static Task Handle(AddEmergencyContact command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Change);
 }
