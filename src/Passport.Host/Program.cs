@@ -96,7 +96,17 @@ catch (RequiredModuleException e)
 var policyPath = configuration["Passport:PolicyFile"] is { Length: > 0 } configuredPolicy
     ? Path.GetFullPath(configuredPolicy)
     : Path.Combine(AppContext.BaseDirectory, "policy", "region-policy.json");
-var policy = SharingPolicy.Load(policyPath);
+SharingPolicy policy;
+try
+{
+    policy = SharingPolicy.Load(policyPath);
+}
+catch (InvalidOperationException e)
+{
+    log.LogCritical("{Problem}", e.Message);
+    return 2;
+}
+
 foreach (var group in catalog.AllGroups.Where(g => !policy.Covers(g)))
 {
     log.LogWarning("Field group {Group} has no entry in the policy file {PolicyFile}: only the family will see it.", group, policyPath);
@@ -188,7 +198,15 @@ services.AddGraphQL(graphQL =>
     }
 });
 
-services.AddPassportAuthentication(authSettings, isDevelopment);
+try
+{
+    services.AddPassportAuthentication(authSettings, isDevelopment);
+}
+catch (InvalidOperationException e)
+{
+    log.LogCritical("{Problem}", e.Message);
+    return 2;
+}
 services.AddHealthChecks()
     .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"])
     .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);

@@ -18,6 +18,37 @@ public class HostileInputTests(PassportFixture fixture)
     }
 
     [Fact]
+    public async Task A_huge_body_sent_without_a_length_is_refused_as_too_large()
+    {
+        var huge = "{\"query\":\"{ me { subject } }\",\"variables\":{\"padding\":\"" + new string('x', 2 * 1024 * 1024) + "\"}}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new UnknownLengthContent(huge) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Token(Persona.Carer()));
+        using var response = await fixture.Http.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    /// <summary>Sent chunked: no Content-Length for the server to check up front.</summary>
+    private sealed class UnknownLengthContent : HttpContent
+    {
+        private readonly string text;
+
+        public UnknownLengthContent(string text)
+        {
+            this.text = text;
+            Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            stream.WriteAsync(Encoding.UTF8.GetBytes(text)).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_JSON_is_refused()
     {
         var (status, _) = await PostRawAsync("query { me { subject } }", "text/plain");

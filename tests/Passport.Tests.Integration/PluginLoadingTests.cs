@@ -120,6 +120,44 @@ public class PluginLoadingTests(PassportFixture fixture)
 public class StartupSafetyTests
 {
     [Fact]
+    public async Task A_missing_JWKS_file_stops_the_host_at_start_naming_the_setting()
+    {
+        var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Passport"] = "Host=127.0.0.1;Database=unused",
+            ["Auth__JwksFile"] = "/nonexistent/jwks.json",
+            ["Auth__Issuer"] = "https://keycloak.test/realms/passport",
+            ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+        });
+        exitCode.ShouldBe(2, output);
+        output.ShouldContain("Auth__JwksFile");
+    }
+
+    [Fact]
+    public async Task A_policy_file_with_an_unknown_level_stops_the_host_at_start()
+    {
+        var folder = TestPaths.NewTempFolder("policy");
+        var policy = Path.Combine(folder, "policy.json");
+        await File.WriteAllTextAsync(policy, "{ \"groups\": { \"aboutMe\": { \"health\": \"sometimes\" } } }");
+        try
+        {
+            var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings__Passport"] = "Host=127.0.0.1;Database=unused",
+                ["Auth__Authority"] = "https://keycloak.test/realms/passport",
+                ["Passport__PolicyFile"] = policy,
+                ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+            });
+            exitCode.ShouldBe(2, output);
+            output.ShouldContain("'sometimes' is not one of always, default, optIn, never");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_host_refuses_to_start_with_demo_tokens_enabled_outside_Development()
     {
         var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>

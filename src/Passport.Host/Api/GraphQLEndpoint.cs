@@ -43,10 +43,21 @@ internal static partial class GraphQLEndpoint
             return;
         }
 
+        // Also for bodies sent without a length (chunked): Kestrel stops reading past the limit.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
         GraphQLRequest? request;
         try
         {
             request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await WriteProblemAsync(http, serializer, StatusCodes.Status413PayloadTooLarge, ErrorCodes.QueryTooComplex, "The request is too large.");
+            return;
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
@@ -134,7 +145,11 @@ internal static partial class GraphQLEndpoint
             {
                 // Nothing is shown that could not be audited.
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLEndpoint)).LogError(e, "Access log write failed; the response was withheld.");
-                await WriteProblemAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, "AUDIT_UNAVAILABLE", "The read could not be recorded in the access log, so nothing was returned. Try again shortly.");
+                // A mutation has already committed: say so, so nobody repeats a change that was saved.
+                var message = result.Operation?.Operation == OperationType.Mutation && result.Errors is not { Count: > 0 }
+                    ? "Your change was saved, but the passport cannot be shown because the read could not be recorded in the access log. Do not repeat the change; reload the passport shortly."
+                    : "The read could not be recorded in the access log, so nothing was returned. Try again shortly.";
+                await WriteProblemAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, "AUDIT_UNAVAILABLE", message);
                 return;
             }
         }

@@ -27,6 +27,9 @@ internal static class AuthenticationSetup
             throw new InvalidOperationException("Set Auth__Authority (the Keycloak realm URL), or Auth__JwksFile with Auth__Issuer.");
         }
 
+        // Read the offline keys now, so a missing or broken file stops the host at start rather
+        // than failing every request later.
+        var offlineKeys = string.IsNullOrEmpty(settings.Authority) ? OfflineSigningKeys(settings) : null;
         services.AddTransient<IClaimsTransformation, KeycloakClaimsTransformation>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
@@ -50,14 +53,8 @@ internal static class AuthenticationSetup
             }
             else
             {
-                if (string.IsNullOrEmpty(settings.Issuer))
-                {
-                    throw new InvalidOperationException("Auth__JwksFile needs Auth__Issuer: the issuer its tokens carry.");
-                }
-
-                var jwks = new JsonWebKeySet(File.ReadAllText(settings.JwksFile!));
                 options.TokenValidationParameters.ValidIssuer = settings.Issuer;
-                options.TokenValidationParameters.IssuerSigningKeys = jwks.GetSigningKeys();
+                options.TokenValidationParameters.IssuerSigningKeys = offlineKeys;
             }
 
             options.Events = new JwtBearerEvents
@@ -76,5 +73,23 @@ internal static class AuthenticationSetup
             };
         });
         services.AddAuthorization();
+    }
+
+    private static IList<SecurityKey> OfflineSigningKeys(AuthSettings settings)
+    {
+        if (string.IsNullOrEmpty(settings.Issuer))
+        {
+            throw new InvalidOperationException("Auth__JwksFile needs Auth__Issuer: the issuer its tokens carry.");
+        }
+
+        try
+        {
+            var keys = new JsonWebKeySet(File.ReadAllText(settings.JwksFile!)).GetSigningKeys();
+            return keys.Count > 0 ? keys : throw new InvalidOperationException($"Auth__JwksFile '{settings.JwksFile}' holds no signing keys.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or System.Text.Json.JsonException)
+        {
+            throw new InvalidOperationException($"Auth__JwksFile '{settings.JwksFile}' cannot be read as a JWKS: {e.Message}", e);
+        }
     }
 }
