@@ -63,7 +63,7 @@ public static class PassportCoreRegistration
             .GinIndexJsonData();
         options.Schema.For<ShareCode>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
         options.Schema.For<FamilyInvitation>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
-        options.Schema.For<Notification>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId);
+        options.Schema.For<Notification>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId).Index(x => x.Recipient!);
         options.Schema.For<ShareCodeAttempt>().DatabaseSchemaName(AuditSchemaName).Index(x => x.Subject);
         options.Schema.For<AccessLogEntry>()
             .DatabaseSchemaName(AuditSchemaName)

@@ -30,7 +30,9 @@ public class AccessModelTests(PassportFixture fixture)
     /// <summary>A query that touches one field of every group that has fields, and where each group's field sits.</summary>
     private const string EveryGroup = """
         query($id: ID!) { passport(id: $id) {
-          child { givenName nhsNumber } aboutMe { likes } emergencyContacts { name } health { allergies { substance } } } }
+          child { givenName nhsNumber } aboutMe { likes } emergencyContacts { name } health { allergies { substance } }
+          socialCare { legalStatus { status } involvement { allocatedWorker } safeguarding { note } }
+          education { setting { name } sen { level } } leisure { activities { name } } } }
         """;
 
     private static readonly Dictionary<string, object[]> FieldOfGroup = new()
@@ -40,6 +42,12 @@ public class AccessModelTests(PassportFixture fixture)
         ["aboutMe"] = ["passport", "aboutMe"],
         ["contacts.emergency"] = ["passport", "emergencyContacts"],
         ["health.emergency"] = ["passport", "health", "allergies"],
+        ["socialCare.legalStatus"] = ["passport", "socialCare", "legalStatus"],
+        ["socialCare.involvement"] = ["passport", "socialCare", "involvement"],
+        ["socialCare.safeguarding"] = ["passport", "socialCare", "safeguarding"],
+        ["education.setting"] = ["passport", "education", "setting"],
+        ["education.sen"] = ["passport", "education", "sen"],
+        ["leisure.activities"] = ["passport", "leisure", "activities"],
     };
 
     private static Dictionary<(string Sector, string Group), string> Expected()
@@ -86,7 +94,7 @@ public class AccessModelTests(PassportFixture fixture)
     }
 
     [Fact]
-    public async Task Carers_and_the_young_person_see_every_group_with_no_sector_limits()
+    public async Task Carers_and_the_young_person_see_every_group_but_safeguarding()
     {
         var (carer, id) = await PassportWithDataInEveryGroupAsync();
         var code = (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { inviteYoungPerson(passportId: $id) { code } }", new { id })).Ok()["inviteYoungPerson"]!["code"]!.GetValue<string>();
@@ -96,10 +104,22 @@ public class AccessModelTests(PassportFixture fixture)
         foreach (var family in new[] { carer, youngPerson })
         {
             var read = await fixture.GraphQLAsync(family, EveryGroup, new { id });
-            foreach (var path in FieldOfGroup.Values)
+            foreach (var (group, path) in FieldOfGroup)
             {
-                path.Aggregate(read.Ok(), (node, step) => node?[(string)step]!).ShouldNotBeNull(string.Join('.', path));
+                var value = path.Aggregate(read.Data, (node, step) => node?[(string)step]);
+                if (group == "socialCare.safeguarding")
+                {
+                    value.ShouldBeNull();
+                    read.ErrorAt(path)!["extensions"]!["code"]!.GetValue<string>().ShouldBe("FIELD_NOT_PERMITTED");
+                }
+                else
+                {
+                    value.ShouldNotBeNull($"{group}: {read.Body}");
+                }
             }
+
+            read.Errors.Count.ShouldBe(1, read.Body);
+            read.Body.ShouldNotContain("Strategy discussion");
         }
     }
 
@@ -189,7 +209,7 @@ public class AccessModelTests(PassportFixture fixture)
         var colleague = Persona.Professional("health", "Royal Cornwall Hospitals NHS Trust");
 
         (await fixture.GraphQLAsync(nurse, "mutation($id: ID!, $s: String!) { addCareTeamColleague(passportId: $id, subject: $s, displayName: \"Colleague\") { id } }", new { id, s = colleague.Subject })).Ok();
-        (await fixture.GraphQLAsync(colleague, EveryGroup, new { id })).Ok()["passport"]!["child"]!["givenName"]!.GetValue<string>().ShouldBe("Ellie");
+        (await fixture.GraphQLAsync(colleague, "query($id: ID!) { passport(id: $id) { child { givenName } } }", new { id })).Ok()["passport"]!["child"]!["givenName"]!.GetValue<string>().ShouldBe("Ellie");
     }
 
     [Fact]
@@ -282,6 +302,16 @@ public class AccessModelTests(PassportFixture fixture)
         (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { updateAboutMe(passportId: $id, expectedVersion: 1, input: { likes: \"Trains\" }) { id } }", new { id })).Ok();
         (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { addEmergencyContact(passportId: $id, input: { name: \"Mum\", relationship: \"Mother\", parentalResponsibility: true, phone: \"07700 900123\" }) { id } }", new { id })).Ok();
         (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { recordAllergy(passportId: $id, input: { substance: \"Peanuts\", severity: SEVERE }) { id } }", new { id })).Ok();
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { setEducationSetting(passportId: $id, input: { name: \"Truro Primary\", yearGroup: \"Year 4\" }) { id } }", new { id })).Ok();
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { setSenSupport(passportId: $id, input: { level: SEN_SUPPORT, ehcpStatus: NONE, needs: \"Speech and language\" }) { id } }", new { id })).Ok();
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { addActivity(passportId: $id, input: { name: \"Swimming club\", supportNeeded: \"1:1 in the water\" }) { id } }", new { id })).Ok();
+
+        // Social care records its own groups; the family cannot.
+        var socialWorker = Persona.Professional("social-care");
+        (await RedeemAsync(socialWorker, await ShareCodeAsync(carer, id, "social-care"))).Ok();
+        (await fixture.GraphQLAsync(socialWorker, "mutation($id: ID!) { setLegalStatus(passportId: $id, input: { status: CHILD_IN_NEED, since: \"2024-01-01\" }) { id } }", new { id })).Ok();
+        (await fixture.GraphQLAsync(socialWorker, "mutation($id: ID!) { recordInvolvement(passportId: $id, input: { allocatedWorker: \"Tom Evans\", services: [\"Short breaks\"] }) { id } }", new { id })).Ok();
+        (await fixture.GraphQLAsync(socialWorker, "mutation($id: ID!) { addSafeguardingNote(passportId: $id, note: \"Strategy discussion held\") { id } }", new { id })).Ok();
         return (carer, id);
     }
 

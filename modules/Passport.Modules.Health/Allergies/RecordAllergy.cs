@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
+using Passport.Sdk.IntegrationEvents;
 using Wolverine;
 
 namespace Passport.Modules.Health.Allergies;
@@ -25,8 +26,17 @@ public sealed record RecordAllergy(Guid PassportId, AllergyRecorded Allergy);
 
 public static class RecordAllergyHandler
 {
-    public static Task Handle(RecordAllergy command, IDocumentSession session) =>
-        session.AppendToPassportAsync(command.PassportId, command.Allergy);
+    /// <summary>An allergy is emergency information: the care team is told, through the durable outbox.</summary>
+    public static async Task<EmergencyInformationChanged> Handle(RecordAllergy command, IDocumentSession session)
+    {
+        await session.AppendToPassportAsync(command.PassportId, command.Allergy).ConfigureAwait(false);
+        var allergy = command.Allergy;
+        return new EmergencyInformationChanged(
+            allergy.AllergyId,
+            command.PassportId,
+            $"{allergy.Severity} allergy recorded: {allergy.Substance}",
+            allergy.RecordedBy);
+    }
 }
 
 public sealed class AllergyInput

@@ -358,7 +358,14 @@ public sealed class AccessCommandService(
     {
         var id = InputRules.PassportId(passportId);
         await access.AuthorizeAccessLogAsync(id, cancellationToken).ConfigureAwait(false);
-        return await session.Query<Notification>().Where(n => n.PassportId == id).OrderByDescending(n => n.At).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await session.Query<Notification>().Where(n => n.PassportId == id && n.Recipient == null).OrderByDescending(n => n.At).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The signed-in professional's own notifications across passports, newest first.</summary>
+    public async Task<IReadOnlyList<Notification>> MyNotificationsAsync(CancellationToken cancellationToken)
+    {
+        var subject = viewer.Value.Subject;
+        return await session.Query<Notification>().Where(n => n.Recipient == subject).OrderByDescending(n => n.At).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The passport, if the viewer is a carer with the manage-sharing right or the young person.</summary>

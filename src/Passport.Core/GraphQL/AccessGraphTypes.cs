@@ -54,6 +54,7 @@ public sealed class NotificationGraphType : ObjectGraphType<Notification>
         Name = "Notification";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.ToString());
         Field<NonNullGraphType<Passport.Sdk.DateTimeScalar>>("at").Resolve(c => c.Source.At);
+        Field<NonNullGraphType<IdGraphType>>("passportId").Resolve(c => c.Source.PassportId.ToString());
         Field<NonNullGraphType<StringGraphType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Message);
     }

@@ -48,11 +48,17 @@ public sealed class ShareCodeAttempt
     public string Reason { get; set; } = "";
 }
 
-/// <summary>Something the family should know, e.g. that emergency access was used.</summary>
+/// <summary>
+/// Something a person should know: for the family (no <see cref="Recipient"/>), e.g. that
+/// emergency access was used, or for one care-team member, e.g. a new severe allergy.
+/// </summary>
 public sealed class Notification
 {
     public Guid Id { get; set; }
     public Guid PassportId { get; set; }
+
+    /// <summary>The subject of the professional it is for; null when it is for the family.</summary>
+    public string? Recipient { get; set; }
     public DateTimeOffset At { get; set; }
     public string Kind { get; set; } = "";
     public string Message { get; set; } = "";

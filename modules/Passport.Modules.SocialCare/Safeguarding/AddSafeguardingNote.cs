@@ -1,0 +1,53 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Sdk;
+using Wolverine;
+
+namespace Passport.Modules.SocialCare.Safeguarding;
+
+/// <summary>Social care added a safeguarding note to the passport.</summary>
+public sealed record SafeguardingNoteAdded(Guid NoteId, string Note, Provenance RecordedBy) : IPassportEvent;
+
+/// <summary>A safeguarding note as the passport shows it (never to the family).</summary>
+public sealed record SafeguardingNote(Guid Id, string Note, Provenance RecordedBy) : IPassportItem;
+
+/// <summary>The command: add a safeguarding note, already authorised and validated.</summary>
+public sealed record AddSafeguardingNote(Guid PassportId, SafeguardingNoteAdded Note);
+
+public static class AddSafeguardingNoteHandler
+{
+    public static Task Handle(AddSafeguardingNote command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Note);
+}
+
+public sealed class SafeguardingNoteGraphType : ObjectGraphType<SafeguardingNote>
+{
+    public SafeguardingNoteGraphType()
+    {
+        Name = "SafeguardingNote";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.ToString());
+        Field<NonNullGraphType<StringGraphType>>("note").Resolve(c => c.Source.Note);
+        Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
+    }
+}
+
+internal static class AddSafeguardingNoteMutation
+{
+    public static void Define(ObjectGraphType mutation, IGraphType passportType) =>
+        mutation.Field("addSafeguardingNote", passportType)
+            .Description("Adds a safeguarding note. Only social-care professionals record them; the family never sees them.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<StringGraphType>>("note")
+            .ResolveAsync(async c =>
+            {
+                var services = c.RequestServices!;
+                var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
+                var recordedBy = await SocialCareRecording.AuthorizeAsync(services, passportId, SocialCareModule.SafeguardingGroup, "safeguarding notes", c.CancellationToken);
+                var text = InputRules.Required("note", c.GetArgument<string>("note"), InputRules.LongText);
+                var note = new SafeguardingNoteAdded(Guid.CreateVersion7(), text, recordedBy);
+                await services.GetRequiredService<IMessageBus>().InvokeAsync(new AddSafeguardingNote(passportId, note), c.CancellationToken);
+                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+            });
+}

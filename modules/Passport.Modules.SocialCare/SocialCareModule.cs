@@ -1,0 +1,68 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Modules.SocialCare.Involvements;
+using Passport.Modules.SocialCare.LegalStatuses;
+using Passport.Modules.SocialCare.Safeguarding;
+using Passport.Sdk;
+
+namespace Passport.Modules.SocialCare;
+
+/// <summary>The social-care sector's module: involvement, legal status and safeguarding notes.</summary>
+public sealed class SocialCareModule : PassportModule
+{
+    public const string InvolvementGroup = "socialCare.involvement";
+    public const string LegalStatusGroup = "socialCare.legalStatus";
+    public const string SafeguardingGroup = "socialCare.safeguarding";
+
+    public override ModuleManifest Manifest { get; } = new(
+        Name: "social-care",
+        Sector: Sectors.SocialCare,
+        IsRequired: true,
+        FieldGroups:
+        [
+            new(InvolvementGroup, "Allocated social worker or key worker and services received"),
+            new(LegalStatusGroup, "Child in need, child protection plan, looked after or none"),
+            new(SafeguardingGroup, "Safeguarding notes; never shown to the family"),
+        ],
+        DatabaseSchema: "social_care");
+
+    public override void ConfigureMarten(StoreOptions options)
+    {
+        options.Events.AddEventType<LegalStatusSet>();
+        options.Events.AddEventType<InvolvementRecorded>();
+        options.Events.AddEventType<SafeguardingNoteAdded>();
+        options.Projections.Add<SocialCareViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<SocialCareView>().DatabaseSchemaName(Manifest.DatabaseSchema);
+    }
+
+    public override void ConfigureSchema(IPassportSchemaBuilder schema)
+    {
+        schema.AddSection<SocialCareGraphType>(
+            "socialCare",
+            "The social-care section: involvement, legal status and safeguarding, recorded by social-care professionals.",
+            (passport, context) => context.Loader<SocialCareView>().Load(passport.Id).Then(view => new SocialCareSection(passport, view)));
+        schema.AddMutations(mutation =>
+        {
+            SetLegalStatusMutation.Define(mutation, schema.PassportType);
+            RecordInvolvementMutation.Define(mutation, schema.PassportType);
+            AddSafeguardingNoteMutation.Define(mutation, schema.PassportType);
+        });
+    }
+}
+
+/// <summary>The gate every social-care mutation passes: the access decision, then the sector.</summary>
+internal static class SocialCareRecording
+{
+    /// <summary>
+    /// Authorises recording into <paramref name="group"/> and requires a social-care professional:
+    /// the family reports many things, but not these.
+    /// </summary>
+    public static async Task<Provenance> AuthorizeAsync(IServiceProvider services, Guid passportId, string group, string what, CancellationToken cancellationToken)
+    {
+        var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, group, cancellationToken);
+        return recordedBy.Sector == Sectors.SocialCare
+            ? recordedBy
+            : throw PassportException.Forbidden($"Only social-care professionals record {what}.");
+    }
+}
