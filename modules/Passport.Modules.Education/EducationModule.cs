@@ -26,10 +26,16 @@ public sealed class EducationModule : PassportModule
     public override void ConfigureMarten(StoreOptions options)
     {
         options.Events.AddEventType<EducationSettingSet>();
+        options.Events.AddEventType<EducationSettingEnded>();
         options.Events.AddEventType<SenSupportSet>();
+        options.Events.AddEventType<SenSupportEnded>();
+        options.Events.AddEventType<ItemVerified>();
         options.Projections.Add<EducationViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<EducationView>().DatabaseSchemaName(Manifest.DatabaseSchema);
     }
+
+    public override async Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
+        EducationItems.GroupOf(await session.LoadAsync<EducationView>(passportId, cancellationToken).ConfigureAwait(false), itemId);
 
     public override void ConfigureSchema(IPassportSchemaBuilder schema)
     {
@@ -40,7 +46,9 @@ public sealed class EducationModule : PassportModule
         schema.AddMutations(mutation =>
         {
             SetEducationSettingMutation.Define(mutation, schema.PassportType);
+            EndEducationSettingMutation.Define(mutation, schema.PassportType);
             SetSenSupportMutation.Define(mutation, schema.PassportType);
+            EndSenSupportMutation.Define(mutation, schema.PassportType);
         });
     }
 }

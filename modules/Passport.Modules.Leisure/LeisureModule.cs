@@ -23,10 +23,15 @@ public sealed class LeisureModule : PassportModule
     public override void ConfigureMarten(StoreOptions options)
     {
         options.Events.AddEventType<ActivityAdded>();
+        options.Events.AddEventType<ActivityAmended>();
         options.Events.AddEventType<ActivityEnded>();
+        options.Events.AddEventType<ItemVerified>();
         options.Projections.Add<LeisureViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<LeisureView>().DatabaseSchemaName(Manifest.DatabaseSchema);
     }
+
+    public override async Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
+        LeisureItems.GroupOf(await session.LoadAsync<LeisureView>(passportId, cancellationToken).ConfigureAwait(false), itemId);
 
     public override void ConfigureSchema(IPassportSchemaBuilder schema)
     {
@@ -37,6 +42,7 @@ public sealed class LeisureModule : PassportModule
         schema.AddMutations(mutation =>
         {
             AddActivityMutation.Define(mutation, schema.PassportType);
+            AmendActivityMutation.Define(mutation, schema.PassportType);
             EndActivityMutation.Define(mutation, schema.PassportType);
         });
     }

@@ -31,10 +31,17 @@ public sealed class SocialCareModule : PassportModule
     {
         options.Events.AddEventType<LegalStatusSet>();
         options.Events.AddEventType<InvolvementRecorded>();
+        options.Events.AddEventType<InvolvementEnded>();
         options.Events.AddEventType<SafeguardingNoteAdded>();
+        options.Events.AddEventType<SafeguardingNoteAmended>();
+        options.Events.AddEventType<SafeguardingNoteEnded>();
+        options.Events.AddEventType<ItemVerified>();
         options.Projections.Add<SocialCareViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<SocialCareView>().DatabaseSchemaName(Manifest.DatabaseSchema);
     }
+
+    public override async Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
+        SocialCareItems.GroupOf(await session.LoadAsync<SocialCareView>(passportId, cancellationToken).ConfigureAwait(false), itemId);
 
     public override void ConfigureSchema(IPassportSchemaBuilder schema)
     {
@@ -46,7 +53,10 @@ public sealed class SocialCareModule : PassportModule
         {
             SetLegalStatusMutation.Define(mutation, schema.PassportType);
             RecordInvolvementMutation.Define(mutation, schema.PassportType);
+            EndInvolvementMutation.Define(mutation, schema.PassportType);
             AddSafeguardingNoteMutation.Define(mutation, schema.PassportType);
+            AmendSafeguardingNoteMutation.Define(mutation, schema.PassportType);
+            EndSafeguardingNoteMutation.Define(mutation, schema.PassportType);
         });
     }
 }

@@ -30,6 +30,7 @@ public static class PassportCoreRegistration
         services.AddScoped<IPassportRecorder>(sp => sp.GetRequiredService<PassportAccess>());
         services.AddScoped<PassportCommandService>();
         services.AddScoped<AccessCommandService>();
+        services.AddScoped<PassportViewBatch>();
         services.AddScoped(typeof(PassportViewLoader<>));
         return services;
     }
@@ -50,6 +51,8 @@ public static class PassportCoreRegistration
         options.Events.AddEventType<FamilyAccessFrozen>();
         options.Events.AddEventType<FamilyAccessUnfrozen>();
         options.Events.AddEventType<YoungPersonInvited>();
+        options.Events.AddEventType<SectionReviewed>();
+        options.Events.AddEventType<ItemVerified>();
         options.Events.AddEventType<YoungPersonLinked>();
         options.Events.AddEventType<YoungPersonTookControl>();
         options.Events.AddEventType<ItemWithholdingChanged>();

@@ -36,6 +36,19 @@ public abstract class PassportModule
     {
     }
 
+    /// <summary>
+    /// The field group of one of the module's items on a passport, or null when the module has no
+    /// such item. The core asks every module when an item is verified or withheld, so it can decide
+    /// who may do that and refuse ids that name nothing.
+    /// </summary>
+    /// <param name="session">A query session for the module's own views.</param>
+    /// <param name="passportId">The passport.</param>
+    /// <param name="itemId">The item.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The item's group, or null.</returns>
+    public virtual Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
+
     /// <summary>Contributes the module's section of <c>Passport</c> and its mutations.</summary>
     /// <param name="schema">The builder of the one GraphQL schema.</param>
     public abstract void ConfigureSchema(IPassportSchemaBuilder schema);

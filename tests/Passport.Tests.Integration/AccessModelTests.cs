@@ -30,7 +30,8 @@ public class AccessModelTests(PassportFixture fixture)
     /// <summary>A query that touches one field of every group that has fields, and where each group's field sits.</summary>
     private const string EveryGroup = """
         query($id: ID!) { passport(id: $id) {
-          child { givenName nhsNumber } aboutMe { likes } emergencyContacts { name } health { allergies { substance } }
+          child { givenName nhsNumber } aboutMe { likes } emergencyContacts { name }
+          health { allergies { substance } medications { name } growth { heightCm } immunisations { vaccine } }
           socialCare { legalStatus { status } involvement { allocatedWorker } safeguarding { note } }
           education { setting { name } sen { level } } leisure { activities { name } } } }
         """;
@@ -42,6 +43,9 @@ public class AccessModelTests(PassportFixture fixture)
         ["aboutMe"] = ["passport", "aboutMe"],
         ["contacts.emergency"] = ["passport", "emergencyContacts"],
         ["health.emergency"] = ["passport", "health", "allergies"],
+        ["health.clinical"] = ["passport", "health", "medications"],
+        ["health.growth"] = ["passport", "health", "growth"],
+        ["health.immunisations"] = ["passport", "health", "immunisations"],
         ["socialCare.legalStatus"] = ["passport", "socialCare", "legalStatus"],
         ["socialCare.involvement"] = ["passport", "socialCare", "involvement"],
         ["socialCare.safeguarding"] = ["passport", "socialCare", "safeguarding"],
@@ -302,6 +306,9 @@ public class AccessModelTests(PassportFixture fixture)
         (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { updateAboutMe(passportId: $id, expectedVersion: 1, input: { likes: \"Trains\" }) { id } }", new { id })).Ok();
         (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { addEmergencyContact(passportId: $id, input: { name: \"Mum\", relationship: \"Mother\", parentalResponsibility: true, phone: \"07700 900123\" }) { id } }", new { id })).Ok();
         (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { recordAllergy(passportId: $id, input: { substance: \"Peanuts\", severity: SEVERE }) { id } }", new { id })).Ok();
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { recordMedication(passportId: $id, input: { name: \"Melatonin\", dose: \"2 mg\" }) { id } }", new { id })).Ok();
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { recordGrowthMeasurement(passportId: $id, input: { measuredOn: \"2025-06-01\", heightCm: 128.5 }) { id } }", new { id })).Ok();
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { recordImmunisation(passportId: $id, input: { vaccine: \"MMR\", givenOn: \"2017-06-01\" }) { id } }", new { id })).Ok();
         (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { setEducationSetting(passportId: $id, input: { name: \"Truro Primary\", yearGroup: \"Year 4\" }) { id } }", new { id })).Ok();
         (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { setSenSupport(passportId: $id, input: { level: SEN_SUPPORT, ehcpStatus: NONE, needs: \"Speech and language\" }) { id } }", new { id })).Ok();
         (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { addActivity(passportId: $id, input: { name: \"Swimming club\", supportNeeded: \"1:1 in the water\" }) { id } }", new { id })).Ok();

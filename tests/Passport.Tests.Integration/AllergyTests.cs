@@ -1,3 +1,4 @@
+using Npgsql;
 using Passport.Tests.Integration.Infrastructure;
 
 namespace Passport.Tests.Integration;
@@ -44,6 +45,53 @@ public class AllergyTests(PassportFixture fixture)
         allergy["verified"]!.GetValue<bool>().ShouldBeTrue();
         allergy["recordedBy"]!["sector"]!.GetValue<string>().ShouldBe("health");
         allergy["recordedBy"]!["organisation"]!.GetValue<string>().ShouldBe("Royal Cornwall Hospitals NHS Trust");
+    }
+
+    [Fact]
+    public async Task An_allergy_is_active_unless_recorded_as_resolved()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        const string record = """
+            mutation($id: ID!, $input: AllergyInput!) { recordAllergy(passportId: $id, input: $input) { health { allergies { substance status } } } }
+            """;
+
+        (await fixture.GraphQLAsync(carer, record, new { id, input = new { substance = "Egg", severity = "MILD" } })).Ok();
+        var allergies = (await fixture.GraphQLAsync(carer, record, new { id, input = new { substance = "Milk", severity = "MILD", status = "RESOLVED" } }))
+            .Ok()["recordAllergy"]!["health"]!["allergies"]!.AsArray();
+        allergies.Select(a => $"{a!["substance"]} {a["status"]}").ShouldBe(["Egg ACTIVE", "Milk RESOLVED"]);
+    }
+
+    [Fact]
+    public async Task An_allergy_stored_before_status_and_verification_existed_still_shows()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        (await fixture.GraphQLAsync(carer, Record, new { id, input = new { substance = "Peanuts", severity = "SEVERE" } })).Ok();
+
+        // The stored view as a passport recorded before those members holds it: missing clinical
+        // data must never look like "no allergies".
+        await using (var connection = new NpgsqlConnection(fixture.Postgres.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var strip = new NpgsqlCommand(
+                """
+                update health.mt_doc_healthview
+                set data = jsonb_set(data, '{Allergies}', (select jsonb_agg(a - 'Status' - 'VerifiedBy') from jsonb_array_elements(data -> 'Allergies') a))
+                where id = @id and data -> 'Allergies' -> 0 ? 'Status'
+                """,
+                connection);
+            strip.Parameters.AddWithValue("id", Guid.Parse(id));
+            (await strip.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+
+        var allergy = (await fixture.GraphQLAsync(carer, "query($id: ID!) { passport(id: $id) { health { allergies { substance severity status verified verifiedBy { displayName } } } } }", new { id }))
+            .Ok()["passport"]!["health"]!["allergies"]!.AsArray().Single()!;
+        allergy["substance"]!.GetValue<string>().ShouldBe("Peanuts");
+        allergy["severity"]!.GetValue<string>().ShouldBe("SEVERE");
+        allergy["status"]!.GetValue<string>().ShouldBe("ACTIVE");
+        allergy["verified"]!.GetValue<bool>().ShouldBeFalse();
+        allergy["verifiedBy"].ShouldBeNull();
     }
 
     [Fact]

@@ -23,6 +23,19 @@ public class EducationTests(PassportFixture fixture)
         }
         """;
 
+    private const string EndSetting = """
+        mutation($id: ID!) { endEducationSetting(passportId: $id) { version education { setting { id name } } } }
+        """;
+
+    private const string EndSen = """
+        mutation($id: ID!) { endSenSupport(passportId: $id) { version education { sen { id level } } } }
+        """;
+
+    private const string ReadItems = """
+        query($id: ID!) { passport(id: $id) {
+          education { setting { id name yearGroup verified verifiedBy { displayName } } sen { id level ehcpStatus ehcpReviewDate verified verifiedBy { displayName } } } } }
+        """;
+
     private const string Read = """
         query($id: ID!) { passport(id: $id) {
           education { setting { name yearGroup verified } sen { level ehcpStatus } } } }
@@ -142,6 +155,139 @@ public class EducationTests(PassportFixture fixture)
         var coach = Persona.Professional("leisure");
         (await RedeemAsync(coach, await ShareCodeAsync(carer, id, "leisure"))).Ok();
         (await fixture.GraphQLAsync(coach, SetSen, new { id, input = new { level = "NONE", ehcpStatus = "NONE" } })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+    }
+
+    [Fact]
+    public async Task Setting_the_school_again_amends_it_keeping_its_id()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var first = (await fixture.GraphQLAsync(carer, SetSetting, new { id, input = new { name = "Truro Primary School", yearGroup = "Year 3" } }))
+            .Ok()["setEducationSetting"]!["education"]!["setting"]!;
+        var settingId = (await fixture.GraphQLAsync(carer, ReadItems, new { id })).Ok()["passport"]!["education"]!["setting"]!["id"]!.GetValue<string>();
+        settingId.ShouldNotBeNullOrWhiteSpace();
+        first["name"]!.GetValue<string>().ShouldBe("Truro Primary School");
+
+        var passport = (await fixture.GraphQLAsync(carer, SetSetting, new { id, input = new { name = "Truro Primary School", yearGroup = "Year 4", sencoContact = "Mrs Penrose" } })).Ok()["setEducationSetting"]!;
+        passport["version"]!.GetValue<int>().ShouldBe(3);
+        passport["education"]!["setting"]!["sencoContact"]!.GetValue<string>().ShouldBe("Mrs Penrose");
+
+        var setting = (await fixture.GraphQLAsync(carer, ReadItems, new { id })).Ok()["passport"]!["education"]!["setting"]!;
+        setting["id"]!.GetValue<string>().ShouldBe(settingId);
+        setting["yearGroup"]!.GetValue<string>().ShouldBe("Year 4");
+        setting["verified"]!.GetValue<bool>().ShouldBeFalse();
+        setting["verifiedBy"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Leaving_the_school_removes_it_and_a_new_school_gets_a_new_id()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        (await fixture.GraphQLAsync(carer, SetSetting, new { id, input = new { name = "Truro Nursery" } })).Ok();
+        var nurseryId = (await fixture.GraphQLAsync(carer, ReadItems, new { id })).Ok()["passport"]!["education"]!["setting"]!["id"]!.GetValue<string>();
+
+        var ended = (await fixture.GraphQLAsync(carer, EndSetting, new { id })).Ok()["endEducationSetting"]!;
+        ended["version"]!.GetValue<int>().ShouldBe(3);
+        ended["education"]!["setting"].ShouldBeNull();
+        (await fixture.GraphQLAsync(carer, ReadItems, new { id })).Ok()["passport"]!["education"]!["setting"].ShouldBeNull();
+
+        (await fixture.GraphQLAsync(carer, SetSetting, new { id, input = new { name = "Truro Primary School", yearGroup = "Reception" } })).Ok();
+        var school = (await fixture.GraphQLAsync(carer, ReadItems, new { id })).Ok()["passport"]!["education"]!["setting"]!;
+        school["name"]!.GetValue<string>().ShouldBe("Truro Primary School");
+        school["id"]!.GetValue<string>().ShouldNotBe(nurseryId);
+    }
+
+    [Fact]
+    public async Task Leaving_when_no_school_is_recorded_is_refused_naming_the_passport()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var response = await fixture.GraphQLAsync(carer, EndSetting, new { id });
+        response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe("passportId");
+
+        (await fixture.GraphQLAsync(carer, SetSetting, new { id, input = new { name = "Truro Primary School" } })).Ok();
+        (await fixture.GraphQLAsync(carer, EndSetting, new { id })).Ok();
+        response = await fixture.GraphQLAsync(carer, EndSetting, new { id });
+        response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe("passportId");
+    }
+
+    [Fact]
+    public async Task Setting_SEN_support_again_amends_it_keeping_its_id_and_ending_it_removes_it()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var teacher = Persona.Professional("education", "Truro Primary School");
+        (await RedeemAsync(teacher, await ShareCodeAsync(carer, id, "education"))).Ok();
+        (await fixture.GraphQLAsync(carer, SetSen, new { id, input = new { level = "SEN_SUPPORT", ehcpStatus = "REQUESTED", needs = "Dyslexia" } })).Ok();
+        var before = (await fixture.GraphQLAsync(carer, ReadItems, new { id })).Ok()["passport"]!["education"]!["sen"]!;
+        before["verified"]!.GetValue<bool>().ShouldBeFalse();
+        var senId = before["id"]!.GetValue<string>();
+
+        var review = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var sen = (await fixture.GraphQLAsync(teacher, SetSen, new { id, input = new { level = "EHCP", ehcpStatus = "ISSUED", ehcpDate = "2024-09-02", ehcpReviewDate = review, needs = "Dyslexia" } }))
+            .Ok()["setSenSupport"]!["education"]!["sen"]!;
+        sen["level"]!.GetValue<string>().ShouldBe("EHCP");
+        sen["verified"]!.GetValue<bool>().ShouldBeTrue();
+        sen["recordedBy"]!["sector"]!.GetValue<string>().ShouldBe("education");
+
+        var after = (await fixture.GraphQLAsync(carer, ReadItems, new { id })).Ok()["passport"]!["education"]!["sen"]!;
+        after["id"]!.GetValue<string>().ShouldBe(senId);
+        after["ehcpStatus"]!.GetValue<string>().ShouldBe("ISSUED");
+        after["ehcpReviewDate"]!.GetValue<string>().ShouldBe(review);
+
+        var ended = (await fixture.GraphQLAsync(teacher, EndSen, new { id })).Ok()["endSenSupport"]!;
+        ended["education"]!["sen"].ShouldBeNull();
+        (await fixture.GraphQLAsync(carer, ReadItems, new { id })).Ok()["passport"]!["education"]!["sen"].ShouldBeNull();
+
+        var again = await fixture.GraphQLAsync(teacher, EndSen, new { id });
+        again.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        again.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe("passportId");
+    }
+
+    [Theory]
+    [InlineData("ehcpDate", "too-old", "input.ehcpDate")]
+    [InlineData("ehcpReviewDate", "before-ehcp-date", "input.ehcpReviewDate")]
+    [InlineData("ehcpReviewDate", "far-ahead", "input.ehcpReviewDate")]
+    public async Task EHCP_dates_that_are_not_sane_are_refused_naming_the_field(string field, string which, string expected)
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var date = which switch
+        {
+            "too-old" => today.AddYears(-30),
+            "before-ehcp-date" => new DateOnly(2024, 9, 1),
+            _ => today.AddYears(3),
+        };
+        var input = new Dictionary<string, object> { ["level"] = "EHCP", ["ehcpStatus"] = "ISSUED", [field] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        if (field == "ehcpReviewDate")
+        {
+            input["ehcpDate"] = "2024-09-02";
+        }
+
+        var response = await fixture.GraphQLAsync(carer, SetSen, new { id, input });
+        response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task Leisure_cannot_end_the_school_or_SEN_support()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        (await fixture.GraphQLAsync(carer, SetSetting, new { id, input = new { name = "Truro Primary School" } })).Ok();
+        (await fixture.GraphQLAsync(carer, SetSen, new { id, input = new { level = "SEN_SUPPORT", ehcpStatus = "NONE" } })).Ok();
+        var coach = Persona.Professional("leisure");
+        (await RedeemAsync(coach, await ShareCodeAsync(carer, id, "leisure"))).Ok();
+
+        (await fixture.GraphQLAsync(coach, EndSetting, new { id })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        (await fixture.GraphQLAsync(coach, EndSen, new { id })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        var read = (await fixture.GraphQLAsync(carer, ReadItems, new { id })).Ok()["passport"]!["education"]!;
+        read["setting"].ShouldNotBeNull();
+        read["sen"].ShouldNotBeNull();
     }
 
     private static void Denied(GraphQLResponse read, string field)

@@ -20,6 +20,15 @@ public class LeisureTests(PassportFixture fixture)
         }
         """;
 
+    private const string Amend = """
+        mutation($id: ID!, $activityId: ID!, $input: ActivityInput!) {
+          amendActivity(passportId: $id, activityId: $activityId, input: $input) {
+            version
+            leisure { activities { id name supportNeeded needsOneToOne needsChangingPlaces swimmingAbility dietaryNeeds verified verifiedBy { displayName } recordedBy { displayName role sector organisation } } }
+          }
+        }
+        """;
+
     private const string Read = "query($id: ID!) { passport(id: $id) { leisure { activities { id name supportNeeded needsOneToOne needsChangingPlaces swimmingAbility dietaryNeeds verified } } } }";
 
     [Fact]
@@ -165,4 +174,119 @@ public class LeisureTests(PassportFixture fixture)
         // Nor can they record there.
         (await fixture.GraphQLAsync(doctor, Add, new { id, input = new { name = "Hydrotherapy" } })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
     }
+
+    [Fact]
+    public async Task Amending_an_activity_keeps_its_id_and_place_and_changes_its_details()
+    {
+        var carer = Persona.Carer("Alex Morgan");
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var swimming = await AddAsync(carer, id, new { name = "Swimming", supportNeeded = "Adult in the water", needsOneToOne = true, dietaryNeeds = "No nuts" });
+        await AddAsync(carer, id, new { name = "Drama club" });
+
+        var passport = (await fixture.GraphQLAsync(carer, Amend, new
+        {
+            id,
+            activityId = swimming,
+            input = new { name = " Saturday swimming ", swimmingAbility = "10 metres with a float", needsChangingPlaces = true },
+        })).Ok()["amendActivity"]!;
+        passport["version"]!.GetValue<int>().ShouldBe(4);
+        var activities = passport["leisure"]!["activities"]!.AsArray();
+        activities.Select(a => a!["name"]!.GetValue<string>()).ShouldBe(["Saturday swimming", "Drama club"]);
+        var amended = activities[0]!;
+        amended["id"]!.GetValue<string>().ShouldBe(swimming);
+        amended["supportNeeded"].ShouldBeNull();
+        amended["needsOneToOne"]!.GetValue<bool>().ShouldBeFalse();
+        amended["needsChangingPlaces"]!.GetValue<bool>().ShouldBeTrue();
+        amended["swimmingAbility"]!.GetValue<string>().ShouldBe("10 metres with a float");
+        amended["dietaryNeeds"].ShouldBeNull();
+        amended["verified"]!.GetValue<bool>().ShouldBeFalse();
+        amended["verifiedBy"].ShouldBeNull();
+        amended["recordedBy"]!["displayName"]!.GetValue<string>().ShouldBe("Alex Morgan");
+
+        var read = (await fixture.GraphQLAsync(carer, Read, new { id })).Ok()["passport"]!["leisure"]!["activities"]!.AsArray();
+        read.Select(a => a!["id"]!.GetValue<string>()).ShouldContain(swimming);
+        read.Single(a => a!["id"]!.GetValue<string>() == swimming)!["name"]!.GetValue<string>().ShouldBe("Saturday swimming");
+    }
+
+    [Fact]
+    public async Task An_activity_a_leisure_professional_amends_is_shown_as_theirs_and_verified()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var activityId = await AddAsync(carer, id, new { name = "Holiday club" });
+        var coach = Persona.Professional("leisure", "Truro Leisure Centre");
+        var code = (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"leisure\") { code } }", new { id }))
+            .Ok()["createShareCode"]!["code"]!.GetValue<string>();
+        (await fixture.GraphQLAsync(coach, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code })).Ok();
+
+        var amended = (await fixture.GraphQLAsync(coach, Amend, new { id, activityId, input = new { name = "Holiday club", needsOneToOne = true } }))
+            .Ok()["amendActivity"]!["leisure"]!["activities"]!.AsArray().Single()!;
+        amended["id"]!.GetValue<string>().ShouldBe(activityId);
+        amended["needsOneToOne"]!.GetValue<bool>().ShouldBeTrue();
+        amended["verified"]!.GetValue<bool>().ShouldBeTrue();
+        amended["recordedBy"]!["sector"]!.GetValue<string>().ShouldBe("leisure");
+        amended["recordedBy"]!["organisation"]!.GetValue<string>().ShouldBe("Truro Leisure Centre");
+    }
+
+    [Theory]
+    [InlineData("unknown")]
+    [InlineData("not-a-guid")]
+    [InlineData("ended")]
+    public async Task Amending_an_activity_that_is_not_current_is_refused_naming_the_activity(string which)
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var activityId = which switch
+        {
+            "unknown" => Guid.NewGuid().ToString(),
+            "not-a-guid" => "not-a-guid",
+            _ => await AddAsync(carer, id, new { name = "Gymnastics" }),
+        };
+        if (which == "ended")
+        {
+            (await fixture.GraphQLAsync(carer, End, new { id, activityId })).Ok();
+        }
+
+        var response = await fixture.GraphQLAsync(carer, Amend, new { id, activityId, input = new { name = "Trampolining" } });
+        response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe("activityId");
+        response.Body.ShouldNotContain("Trampolining");
+    }
+
+    [Theory]
+    [InlineData("name", "   ", "input.name")]
+    [InlineData("name", "oversized", "input.name")]
+    [InlineData("swimmingAbility", "oversized", "input.swimmingAbility")]
+    public async Task An_amendment_with_invalid_details_is_refused_naming_the_field(string field, string value, string expected)
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var activityId = await AddAsync(carer, id, new { name = "Football" });
+        var text = value == "oversized" ? new string('x', 500) : value;
+        var input = field == "name" ? new Dictionary<string, object> { ["name"] = text } : new Dictionary<string, object> { ["name"] = "Football", [field] = text };
+
+        var response = await fixture.GraphQLAsync(carer, Amend, new { id, activityId, input });
+        response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe(expected);
+        (await fixture.GraphQLAsync(carer, Read, new { id })).Ok()["passport"]!["leisure"]!["activities"]!.AsArray().Single()!["name"]!.GetValue<string>().ShouldBe("Football");
+    }
+
+    [Fact]
+    public async Task A_health_professional_cannot_amend_or_end_an_activity()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var activityId = await AddAsync(carer, id, new { name = "Swimming" });
+        var code = (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"health\") { code } }", new { id }))
+            .Ok()["createShareCode"]!["code"]!.GetValue<string>();
+        var doctor = Persona.Professional("health");
+        (await fixture.GraphQLAsync(doctor, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code })).Ok();
+
+        (await fixture.GraphQLAsync(doctor, Amend, new { id, activityId, input = new { name = "Hydrotherapy" } })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        (await fixture.GraphQLAsync(doctor, End, new { id, activityId })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+    }
+
+    private async Task<string> AddAsync(Persona persona, string id, object input) =>
+        (await fixture.GraphQLAsync(persona, Add, new { id, input })).Ok()["addActivity"]!["leisure"]!["activities"]!.AsArray()
+            .Last()!["id"]!.GetValue<string>();
 }

@@ -28,6 +28,33 @@ public class SocialCareTests(PassportFixture fixture)
         }
         """;
 
+    private const string AmendNote = """
+        mutation($id: ID!, $noteId: ID!, $note: String!) {
+          amendSafeguardingNote(passportId: $id, noteId: $noteId, note: $note) { version socialCare { safeguarding { id note verified verifiedBy { displayName } recordedBy { displayName sector } } } }
+        }
+        """;
+
+    private const string EndNote = """
+        mutation($id: ID!, $noteId: ID!) {
+          endSafeguardingNote(passportId: $id, noteId: $noteId) { version socialCare { safeguarding { id note } } }
+        }
+        """;
+
+    private const string EndInvolvement = """
+        mutation($id: ID!) { endInvolvement(passportId: $id) { version socialCare { involvement { id allocatedWorker } } } }
+        """;
+
+    private const string ReadItems = """
+        query($id: ID!) { passport(id: $id) { socialCare {
+          legalStatus { id status verified verifiedBy { displayName } }
+          involvement { id allocatedWorker workerContact services verified verifiedBy { displayName } }
+          safeguarding { id note verified verifiedBy { displayName } } } } }
+        """;
+
+    private const string ReadInvolvement = """
+        query($id: ID!) { passport(id: $id) { socialCare { involvement { id allocatedWorker workerContact services verified verifiedBy { displayName } } } } }
+        """;
+
     private const string ReadSocialCare = """
         query($id: ID!) { passport(id: $id) { socialCare {
           legalStatus { status since } involvement { allocatedWorker services } safeguarding { id note } } } }
@@ -176,6 +203,166 @@ public class SocialCareTests(PassportFixture fixture)
         var response = await fixture.GraphQLAsync(socialWorker, RecordInvolvement, new { id, input = new { services = new[] { "Short breaks", "  " } } });
         response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
         response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe("input.services[1]");
+    }
+
+    [Fact]
+    public async Task A_new_legal_status_keeps_the_record_id()
+    {
+        var socialWorker = Persona.Professional("social-care");
+        var id = await new PassportTests(fixture).CreateAsync(socialWorker);
+        (await fixture.GraphQLAsync(socialWorker, SetLegalStatus, new { id, input = new { status = "CHILD_IN_NEED", since = "2023-01-10" } })).Ok();
+        var first = (await fixture.GraphQLAsync(socialWorker, ReadItems, new { id })).Ok()["passport"]!["socialCare"]!["legalStatus"]!;
+        first["verified"]!.GetValue<bool>().ShouldBeTrue();
+        first["verifiedBy"].ShouldBeNull();
+        var statusId = first["id"]!.GetValue<string>();
+
+        (await fixture.GraphQLAsync(socialWorker, SetLegalStatus, new { id, input = new { status = "NONE" } })).Ok();
+        var status = (await fixture.GraphQLAsync(socialWorker, ReadItems, new { id })).Ok()["passport"]!["socialCare"]!["legalStatus"]!;
+        status["id"]!.GetValue<string>().ShouldBe(statusId);
+        status["status"]!.GetValue<string>().ShouldBe("NONE");
+    }
+
+    [Fact]
+    public async Task A_legal_status_since_an_impossibly_old_date_is_refused_naming_the_field()
+    {
+        var socialWorker = Persona.Professional("social-care");
+        var id = await new PassportTests(fixture).CreateAsync(socialWorker);
+        var response = await fixture.GraphQLAsync(socialWorker, SetLegalStatus, new { id, input = new { status = "LOOKED_AFTER", since = "1970-01-01" } });
+        response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe("input.since");
+    }
+
+    [Fact]
+    public async Task Recording_involvement_again_amends_it_keeping_its_id_and_ending_it_removes_it()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var socialWorker = Persona.Professional("social-care");
+        (await RedeemAsync(socialWorker, await ShareCodeAsync(carer, id, "social-care"))).Ok();
+        (await fixture.GraphQLAsync(socialWorker, RecordInvolvement, new { id, input = new { allocatedWorker = "Sam Taylor", services = new[] { "Short breaks" } } })).Ok();
+        var involvementId = (await fixture.GraphQLAsync(socialWorker, ReadItems, new { id })).Ok()["passport"]!["socialCare"]!["involvement"]!["id"]!.GetValue<string>();
+
+        (await fixture.GraphQLAsync(socialWorker, RecordInvolvement, new { id, input = new { allocatedWorker = "Jo Pascoe", workerContact = "01872 111111", services = new[] { "Short breaks", "Family support" } } })).Ok();
+        var amended = (await fixture.GraphQLAsync(carer, ReadInvolvement, new { id })).Ok()["passport"]!["socialCare"]!["involvement"]!;
+        amended["id"]!.GetValue<string>().ShouldBe(involvementId);
+        amended["allocatedWorker"]!.GetValue<string>().ShouldBe("Jo Pascoe");
+        amended["services"]!.AsArray().Count.ShouldBe(2);
+        amended["verified"]!.GetValue<bool>().ShouldBeTrue();
+
+        var ended = (await fixture.GraphQLAsync(socialWorker, EndInvolvement, new { id })).Ok()["endInvolvement"]!;
+        ended["socialCare"]!["involvement"].ShouldBeNull();
+        (await fixture.GraphQLAsync(carer, ReadInvolvement, new { id })).Ok()["passport"]!["socialCare"]!["involvement"].ShouldBeNull();
+
+        (await fixture.GraphQLAsync(socialWorker, RecordInvolvement, new { id, input = new { allocatedWorker = "Sam Taylor" } })).Ok();
+        (await fixture.GraphQLAsync(socialWorker, ReadItems, new { id })).Ok()["passport"]!["socialCare"]!["involvement"]!["id"]!.GetValue<string>().ShouldNotBe(involvementId);
+    }
+
+    [Fact]
+    public async Task Ending_involvement_when_none_is_current_is_refused_naming_the_passport()
+    {
+        var socialWorker = Persona.Professional("social-care");
+        var id = await new PassportTests(fixture).CreateAsync(socialWorker);
+        var response = await fixture.GraphQLAsync(socialWorker, EndInvolvement, new { id });
+        response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe("passportId");
+    }
+
+    [Fact]
+    public async Task The_family_cannot_end_involvement()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var socialWorker = Persona.Professional("social-care");
+        (await RedeemAsync(socialWorker, await ShareCodeAsync(carer, id, "social-care"))).Ok();
+        (await fixture.GraphQLAsync(socialWorker, RecordInvolvement, new { id, input = new { allocatedWorker = "Sam Taylor" } })).Ok();
+
+        (await fixture.GraphQLAsync(carer, EndInvolvement, new { id })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        (await fixture.GraphQLAsync(carer, ReadInvolvement, new { id })).Ok()["passport"]!["socialCare"]!["involvement"]!["allocatedWorker"]!.GetValue<string>().ShouldBe("Sam Taylor");
+    }
+
+    [Fact]
+    public async Task Amending_a_safeguarding_note_keeps_its_id_and_place_and_ending_it_removes_it()
+    {
+        var socialWorker = Persona.Professional("social-care", "Cornwall Council Children's Services");
+        var id = await new PassportTests(fixture).CreateAsync(socialWorker);
+        (await fixture.GraphQLAsync(socialWorker, AddNote, new { id, note = "Strategy discussion booked." })).Ok();
+        var notes = (await fixture.GraphQLAsync(socialWorker, AddNote, new { id, note = "Home visit completed." })).Ok()["addSafeguardingNote"]!["socialCare"]!["safeguarding"]!.AsArray();
+        var first = notes[0]!["id"]!.GetValue<string>();
+        var second = notes[1]!["id"]!.GetValue<string>();
+
+        var amended = (await fixture.GraphQLAsync(socialWorker, AmendNote, new { id, noteId = first, note = " Strategy discussion held; no further action. " })).Ok()["amendSafeguardingNote"]!;
+        amended["version"]!.GetValue<int>().ShouldBe(4);
+        var safeguarding = amended["socialCare"]!["safeguarding"]!.AsArray();
+        safeguarding.Select(n => n!["id"]!.GetValue<string>()).ShouldBe([first, second]);
+        safeguarding[0]!["note"]!.GetValue<string>().ShouldBe("Strategy discussion held; no further action.");
+        safeguarding[0]!["verified"]!.GetValue<bool>().ShouldBeTrue();
+        safeguarding[0]!["verifiedBy"].ShouldBeNull();
+        safeguarding[0]!["recordedBy"]!["sector"]!.GetValue<string>().ShouldBe("social-care");
+
+        var ended = (await fixture.GraphQLAsync(socialWorker, EndNote, new { id, noteId = second })).Ok()["endSafeguardingNote"]!;
+        ended["socialCare"]!["safeguarding"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ShouldBe([first]);
+        var read = (await fixture.GraphQLAsync(socialWorker, ReadItems, new { id })).Ok()["passport"]!["socialCare"]!["safeguarding"]!.AsArray();
+        read.Select(n => n!["note"]!.GetValue<string>()).ShouldBe(["Strategy discussion held; no further action."]);
+    }
+
+    [Theory]
+    [InlineData("amend", "unknown")]
+    [InlineData("amend", "not-a-guid")]
+    [InlineData("amend", "ended")]
+    [InlineData("end", "unknown")]
+    [InlineData("end", "not-a-guid")]
+    [InlineData("end", "ended")]
+    public async Task A_safeguarding_note_that_is_not_current_is_refused_naming_the_note(string mutation, string which)
+    {
+        var socialWorker = Persona.Professional("social-care");
+        var id = await new PassportTests(fixture).CreateAsync(socialWorker);
+        var noteId = which switch
+        {
+            "unknown" => Guid.NewGuid().ToString(),
+            "not-a-guid" => "not-a-guid",
+            _ => (await fixture.GraphQLAsync(socialWorker, AddNote, new { id, note = "Referral received." })).Ok()["addSafeguardingNote"]!["socialCare"]!["safeguarding"]!.AsArray().Single()!["id"]!.GetValue<string>(),
+        };
+        if (which == "ended")
+        {
+            (await fixture.GraphQLAsync(socialWorker, EndNote, new { id, noteId })).Ok();
+        }
+
+        var response = mutation == "amend"
+            ? await fixture.GraphQLAsync(socialWorker, AmendNote, new { id, noteId, note = "Rewritten" })
+            : await fixture.GraphQLAsync(socialWorker, EndNote, new { id, noteId });
+        response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe("noteId");
+        response.Body.ShouldNotContain("Rewritten");
+    }
+
+    [Fact]
+    public async Task An_empty_or_oversized_amended_note_is_refused_naming_it()
+    {
+        var socialWorker = Persona.Professional("social-care");
+        var id = await new PassportTests(fixture).CreateAsync(socialWorker);
+        var noteId = (await fixture.GraphQLAsync(socialWorker, AddNote, new { id, note = "Referral received." })).Ok()["addSafeguardingNote"]!["socialCare"]!["safeguarding"]!.AsArray().Single()!["id"]!.GetValue<string>();
+        foreach (var note in new[] { "   ", new string('x', 4001) })
+        {
+            var response = await fixture.GraphQLAsync(socialWorker, AmendNote, new { id, noteId, note });
+            response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+            response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe("note");
+        }
+    }
+
+    [Fact]
+    public async Task The_family_cannot_amend_or_end_safeguarding_notes()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var socialWorker = Persona.Professional("social-care");
+        (await RedeemAsync(socialWorker, await ShareCodeAsync(carer, id, "social-care"))).Ok();
+        var noteId = (await fixture.GraphQLAsync(socialWorker, AddNote, new { id, note = "Section 47 enquiry open." })).Ok()["addSafeguardingNote"]!["socialCare"]!["safeguarding"]!.AsArray().Single()!["id"]!.GetValue<string>();
+
+        var amend = await fixture.GraphQLAsync(carer, AmendNote, new { id, noteId, note = "Anything" });
+        amend.ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        amend.Body.ShouldNotContain("Section 47");
+        (await fixture.GraphQLAsync(carer, EndNote, new { id, noteId })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        (await fixture.GraphQLAsync(socialWorker, ReadItems, new { id })).Ok()["passport"]!["socialCare"]!["safeguarding"]!.AsArray().Single()!["note"]!.GetValue<string>().ShouldBe("Section 47 enquiry open.");
     }
 
     private async Task<string> ShareCodeAsync(Persona carer, string id, string sector) =>

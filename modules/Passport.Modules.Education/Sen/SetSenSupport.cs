@@ -23,33 +23,57 @@ public enum EhcpStatus
     Ceased,
 }
 
-/// <summary>The child's SEN support was set on the passport.</summary>
+/// <summary>
+/// The child's SEN support was set on the passport. Setting it again amends the current record,
+/// keeping its id; after SEN support ended, a new record gets a new id.
+/// </summary>
 public sealed record SenSupportSet(
+    Guid SenId,
     SenSupportLevel Level,
     EhcpStatus EhcpStatus,
     DateOnly? EhcpDate,
     string? Needs,
     string? ReasonableAdjustments,
     string? HealthcarePlanInSchool,
-    Provenance RecordedBy) : IPassportEvent;
+    Provenance RecordedBy,
+    DateOnly? EhcpReviewDate = null) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => EducationModule.Sen;
+
+    public Guid ItemId => SenId;
+}
 
 /// <summary>SEN support as the passport shows it.</summary>
 public sealed record SenSupport(
+    Guid Id,
     SenSupportLevel Level,
     EhcpStatus EhcpStatus,
     DateOnly? EhcpDate,
     string? Needs,
     string? ReasonableAdjustments,
     string? HealthcarePlanInSchool,
-    Provenance RecordedBy);
+    Provenance RecordedBy,
+    DateOnly? EhcpReviewDate = null,
+    Provenance? VerifiedBy = null) : IPassportItem
+{
+    /// <summary>Recorded by an education professional, or reported by the family and verified by one since.</summary>
+    public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
+}
 
 /// <summary>The command: set SEN support, already authorised and validated.</summary>
 public sealed record SetSenSupport(Guid PassportId, SenSupportSet Support);
 
 public static class SetSenSupportHandler
 {
-    public static async Task Handle(SetSenSupport command, IDocumentSession session) =>
-        await session.AppendToPassportAsync(command.PassportId, command.Support);
+    /// <summary>The current SEN support is read in the session that appends, so an amendment keeps its id.</summary>
+    public static async Task Handle(SetSenSupport command, IDocumentSession session)
+    {
+        var view = await session.LoadAsync<EducationView>(command.PassportId);
+        var support = view?.Sen is { } current && current.Id != Guid.Empty
+            ? command.Support with { SenId = current.Id }
+            : command.Support;
+        await session.AppendToPassportAsync(command.PassportId, support);
+    }
 }
 
 public sealed class SenInput
@@ -57,6 +81,7 @@ public sealed class SenInput
     public SenSupportLevel Level { get; set; }
     public EhcpStatus EhcpStatus { get; set; }
     public DateOnly? EhcpDate { get; set; }
+    public DateOnly? EhcpReviewDate { get; set; }
     public string? Needs { get; set; }
     public string? ReasonableAdjustments { get; set; }
     public string? HealthcarePlanInSchool { get; set; }
@@ -80,6 +105,7 @@ public sealed class SenInputGraphType : InputObjectGraphType<SenInput>
         Field<NonNullGraphType<SenSupportLevelGraphType>>("level");
         Field<NonNullGraphType<EhcpStatusGraphType>>("ehcpStatus");
         Field<DateScalar>("ehcpDate").Description("When the EHCP was issued, or its status last changed; not in the future.");
+        Field<DateScalar>("ehcpReviewDate").Description("When the EHCP's next annual review is due; not before ehcpDate, at most 2 years ahead.");
         Field<StringGraphType>("needs");
         Field<StringGraphType>("reasonableAdjustments");
         Field<StringGraphType>("healthcarePlanInSchool").Description("The individual healthcare plan in school.");
@@ -91,16 +117,23 @@ public sealed class SenSupportGraphType : ObjectGraphType<SenSupport>
     public SenSupportGraphType()
     {
         Name = "SenSupport";
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("The record's id: kept when SEN support is amended, new after it ended.")
+            .Resolve(c => c.Source.Id.ToString());
         Field<NonNullGraphType<SenSupportLevelGraphType>>("level").Resolve(c => c.Source.Level);
         Field<NonNullGraphType<EhcpStatusGraphType>>("ehcpStatus").Resolve(c => c.Source.EhcpStatus);
         Field<DateScalar>("ehcpDate").Resolve(c => c.Source.EhcpDate);
+        Field<DateScalar>("ehcpReviewDate").Resolve(c => c.Source.EhcpReviewDate);
         Field<StringGraphType>("needs").Resolve(c => c.Source.Needs);
         Field<StringGraphType>("reasonableAdjustments").Resolve(c => c.Source.ReasonableAdjustments);
         Field<StringGraphType>("healthcarePlanInSchool").Resolve(c => c.Source.HealthcarePlanInSchool);
         Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
         Field<NonNullGraphType<BooleanGraphType>>("verified")
-            .Description("True when recorded by an education professional; false when reported by the family.")
-            .Resolve(c => c.Source.RecordedBy.IsVerified);
+            .Description("True when recorded, or since verified, by an education professional; false when reported by the family.")
+            .Resolve(c => c.Source.IsVerified);
+        Field<ProvenanceGraphType>("verifiedBy")
+            .Description("The education professional who verified what the family reported; null until then.")
+            .Resolve(c => c.Source.VerifiedBy);
     }
 }
 
@@ -108,7 +141,7 @@ internal static class SetSenSupportMutation
 {
     public static void Define(ObjectGraphType mutation, IGraphType passportType) =>
         mutation.Field("setSenSupport", passportType)
-            .Description("Sets the child's SEN support and EHCP: verified when an education professional records it, reported when the family does.")
+            .Description("Sets the child's SEN support and EHCP, amending the current record (its id is kept): verified when an education professional records it, reported when the family does.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
             .Argument<NonNullGraphType<SenInputGraphType>>("input")
             .ResolveAsync(async c =>
@@ -117,16 +150,18 @@ internal static class SetSenSupportMutation
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var input = c.GetArgument<SenInput>("input");
                 var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-                if (input.EhcpDate > today)
+                var ehcpDate = EducationDates.Past("input.ehcpDate", input.EhcpDate, today);
+                var reviewDate = EducationDates.Planned("input.ehcpReviewDate", input.EhcpReviewDate, today, 2);
+                if (reviewDate < ehcpDate)
                 {
-                    throw PassportException.Invalid("input.ehcpDate", "input.ehcpDate cannot be in the future.");
+                    throw PassportException.Invalid("input.ehcpReviewDate", "input.ehcpReviewDate cannot be before input.ehcpDate.");
                 }
 
                 var needs = InputRules.Optional("input.needs", input.Needs);
                 var adjustments = InputRules.Optional("input.reasonableAdjustments", input.ReasonableAdjustments);
                 var healthcarePlan = InputRules.Optional("input.healthcarePlanInSchool", input.HealthcarePlanInSchool);
                 var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, EducationModule.Sen, c.CancellationToken);
-                var support = new SenSupportSet(input.Level, input.EhcpStatus, input.EhcpDate, needs, adjustments, healthcarePlan, recordedBy);
+                var support = new SenSupportSet(Guid.CreateVersion7(), input.Level, input.EhcpStatus, ehcpDate, needs, adjustments, healthcarePlan, recordedBy, reviewDate);
                 await services.GetRequiredService<IMessageBus>().InvokeAsync(new SetSenSupport(passportId, support), c.CancellationToken);
                 return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
             });

@@ -7,19 +7,38 @@ using Wolverine;
 
 namespace Passport.Modules.Education.Setting;
 
-/// <summary>The child's school or nursery was set on the passport.</summary>
-public sealed record EducationSettingSet(string Name, string? Urn, string? YearGroup, string? SencoContact, Provenance RecordedBy) : IPassportEvent;
+/// <summary>
+/// The child's school or nursery was set on the passport. Setting it again amends the current
+/// record, keeping its id; after the child left the setting, a new record gets a new id.
+/// </summary>
+public sealed record EducationSettingSet(Guid SettingId, string Name, string? Urn, string? YearGroup, string? SencoContact, Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => EducationModule.Setting;
+
+    public Guid ItemId => SettingId;
+}
 
 /// <summary>The school or nursery as the passport shows it.</summary>
-public sealed record EducationSetting(string Name, string? Urn, string? YearGroup, string? SencoContact, Provenance RecordedBy);
+public sealed record EducationSetting(Guid Id, string Name, string? Urn, string? YearGroup, string? SencoContact, Provenance RecordedBy, Provenance? VerifiedBy = null) : IPassportItem
+{
+    /// <summary>Recorded by an education professional, or reported by the family and verified by one since.</summary>
+    public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
+}
 
 /// <summary>The command: set the education setting, already authorised and validated.</summary>
 public sealed record SetEducationSetting(Guid PassportId, EducationSettingSet Setting);
 
 public static class SetEducationSettingHandler
 {
-    public static async Task Handle(SetEducationSetting command, IDocumentSession session) =>
-        await session.AppendToPassportAsync(command.PassportId, command.Setting);
+    /// <summary>The current setting is read in the session that appends, so an amendment keeps its id.</summary>
+    public static async Task Handle(SetEducationSetting command, IDocumentSession session)
+    {
+        var view = await session.LoadAsync<EducationView>(command.PassportId);
+        var setting = view?.Setting is { } current && current.Id != Guid.Empty
+            ? command.Setting with { SettingId = current.Id }
+            : command.Setting;
+        await session.AppendToPassportAsync(command.PassportId, setting);
+    }
 }
 
 public sealed class EducationSettingInput
@@ -47,14 +66,20 @@ public sealed class EducationSettingGraphType : ObjectGraphType<EducationSetting
     public EducationSettingGraphType()
     {
         Name = "EducationSetting";
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("The record's id: kept when the setting is amended, new after the child left a setting.")
+            .Resolve(c => c.Source.Id.ToString());
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<StringGraphType>("urn").Resolve(c => c.Source.Urn);
         Field<StringGraphType>("yearGroup").Resolve(c => c.Source.YearGroup);
         Field<StringGraphType>("sencoContact").Resolve(c => c.Source.SencoContact);
         Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
         Field<NonNullGraphType<BooleanGraphType>>("verified")
-            .Description("True when recorded by an education professional; false when reported by the family.")
-            .Resolve(c => c.Source.RecordedBy.IsVerified);
+            .Description("True when recorded, or since verified, by an education professional; false when reported by the family.")
+            .Resolve(c => c.Source.IsVerified);
+        Field<ProvenanceGraphType>("verifiedBy")
+            .Description("The education professional who verified what the family reported; null until then.")
+            .Resolve(c => c.Source.VerifiedBy);
     }
 }
 
@@ -62,7 +87,7 @@ internal static class SetEducationSettingMutation
 {
     public static void Define(ObjectGraphType mutation, IGraphType passportType) =>
         mutation.Field("setEducationSetting", passportType)
-            .Description("Sets the child's school or nursery: verified when an education professional records it, reported when the family does.")
+            .Description("Sets the child's school or nursery, amending the current record (its id is kept): verified when an education professional records it, reported when the family does.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
             .Argument<NonNullGraphType<EducationSettingInputGraphType>>("input")
             .ResolveAsync(async c =>
@@ -75,7 +100,7 @@ internal static class SetEducationSettingMutation
                 var urn = Urn(input.Urn);
                 var sencoContact = InputRules.Optional("input.sencoContact", input.SencoContact, InputRules.ShortText);
                 var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, EducationModule.Setting, c.CancellationToken);
-                var setting = new EducationSettingSet(name, urn, yearGroup, sencoContact, recordedBy);
+                var setting = new EducationSettingSet(Guid.CreateVersion7(), name, urn, yearGroup, sencoContact, recordedBy);
                 await services.GetRequiredService<IMessageBus>().InvokeAsync(new SetEducationSetting(passportId, setting), c.CancellationToken);
                 return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
             });

@@ -16,7 +16,12 @@ public sealed record ActivityAdded(
     bool NeedsChangingPlaces,
     string? SwimmingAbility,
     string? DietaryNeeds,
-    Provenance RecordedBy) : IPassportEvent;
+    Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => LeisureModule.Activities;
+
+    public Guid ItemId => ActivityId;
+}
 
 /// <summary>An activity or club as the passport shows it.</summary>
 public sealed record Activity(
@@ -27,7 +32,12 @@ public sealed record Activity(
     bool NeedsChangingPlaces,
     string? SwimmingAbility,
     string? DietaryNeeds,
-    Provenance RecordedBy) : IPassportItem;
+    Provenance RecordedBy,
+    Provenance? VerifiedBy = null) : IPassportItem
+{
+    /// <summary>Recorded by a leisure professional, or reported by the family and verified by one since.</summary>
+    public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
+}
 
 /// <summary>The command: add an activity, already authorised and validated.</summary>
 public sealed record AddActivity(Guid PassportId, ActivityAdded Activity);
@@ -76,8 +86,11 @@ public sealed class ActivityGraphType : ObjectGraphType<Activity>
         Field<StringGraphType>("dietaryNeeds").Resolve(c => c.Source.DietaryNeeds);
         Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
         Field<NonNullGraphType<BooleanGraphType>>("verified")
-            .Description("True when recorded by a leisure professional; false when reported by the family.")
-            .Resolve(c => c.Source.RecordedBy.IsVerified);
+            .Description("True when recorded, or since verified, by a leisure professional; false when reported by the family.")
+            .Resolve(c => c.Source.IsVerified);
+        Field<ProvenanceGraphType>("verifiedBy")
+            .Description("The leisure professional who verified what the family reported; null until then.")
+            .Resolve(c => c.Source.VerifiedBy);
     }
 }
 
@@ -92,22 +105,36 @@ internal static class AddActivityMutation
             {
                 var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var input = c.GetArgument<ActivityInput>("input");
-                var name = InputRules.Required("input.name", input.Name);
-                var supportNeeded = InputRules.Optional("input.supportNeeded", input.SupportNeeded, InputRules.ShortText * 5);
-                var swimmingAbility = InputRules.Optional("input.swimmingAbility", input.SwimmingAbility, InputRules.ShortText);
-                var dietaryNeeds = InputRules.Optional("input.dietaryNeeds", input.DietaryNeeds, InputRules.ShortText * 5);
+                var details = ActivityDetails.From(c.GetArgument<ActivityInput>("input"));
                 var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, LeisureModule.Activities, c.CancellationToken);
                 var activity = new ActivityAdded(
                     Guid.CreateVersion7(),
-                    name,
-                    supportNeeded,
-                    input.NeedsOneToOne ?? false,
-                    input.NeedsChangingPlaces ?? false,
-                    swimmingAbility,
-                    dietaryNeeds,
+                    details.Name,
+                    details.SupportNeeded,
+                    details.NeedsOneToOne,
+                    details.NeedsChangingPlaces,
+                    details.SwimmingAbility,
+                    details.DietaryNeeds,
                     recordedBy);
                 await services.GetRequiredService<IMessageBus>().InvokeAsync(new AddActivity(passportId, activity), c.CancellationToken);
                 return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
             });
+}
+
+/// <summary>An activity's details, validated the same way whether it is added or amended.</summary>
+internal sealed record ActivityDetails(
+    string Name,
+    string? SupportNeeded,
+    bool NeedsOneToOne,
+    bool NeedsChangingPlaces,
+    string? SwimmingAbility,
+    string? DietaryNeeds)
+{
+    public static ActivityDetails From(ActivityInput input) => new(
+        InputRules.Required("input.name", input.Name),
+        InputRules.Optional("input.supportNeeded", input.SupportNeeded, InputRules.ShortText * 5),
+        input.NeedsOneToOne ?? false,
+        input.NeedsChangingPlaces ?? false,
+        InputRules.Optional("input.swimmingAbility", input.SwimmingAbility, InputRules.ShortText),
+        InputRules.Optional("input.dietaryNeeds", input.DietaryNeeds, InputRules.ShortText * 5));
 }

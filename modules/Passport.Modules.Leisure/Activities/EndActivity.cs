@@ -8,7 +8,12 @@ using Wolverine;
 namespace Passport.Modules.Leisure.Activities;
 
 /// <summary>An activity or club ended: it leaves the passport's current list and stays in its history.</summary>
-public sealed record ActivityEnded(Guid ActivityId, Provenance RecordedBy) : IPassportEvent;
+public sealed record ActivityEnded(Guid ActivityId, Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => LeisureModule.Activities;
+
+    public Guid ItemId => ActivityId;
+}
 
 /// <summary>The command: end an activity, already authorised.</summary>
 public sealed record EndActivity(Guid PassportId, ActivityEnded Ended);

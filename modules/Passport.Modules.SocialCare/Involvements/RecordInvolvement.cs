@@ -7,19 +7,38 @@ using Wolverine;
 
 namespace Passport.Modules.SocialCare.Involvements;
 
-/// <summary>Social care recorded who is allocated to the child and which services they receive.</summary>
-public sealed record InvolvementRecorded(string? AllocatedWorker, string? WorkerContact, IReadOnlyList<string> Services, Provenance RecordedBy) : IPassportEvent;
+/// <summary>
+/// Social care recorded who is allocated to the child and which services they receive. Recording
+/// it again amends the current involvement, keeping its id; after it ended, a new one gets a new id.
+/// </summary>
+public sealed record InvolvementRecorded(Guid InvolvementId, string? AllocatedWorker, string? WorkerContact, IReadOnlyList<string> Services, Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => SocialCareModule.InvolvementGroup;
+
+    public Guid ItemId => InvolvementId;
+}
 
 /// <summary>Social care's involvement as the passport shows it.</summary>
-public sealed record Involvement(string? AllocatedWorker, string? WorkerContact, IReadOnlyList<string> Services, Provenance RecordedBy);
+public sealed record Involvement(Guid Id, string? AllocatedWorker, string? WorkerContact, IReadOnlyList<string> Services, Provenance RecordedBy, Provenance? VerifiedBy = null) : IPassportItem
+{
+    /// <summary>Recorded, or since verified, by a social-care professional.</summary>
+    public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
+}
 
 /// <summary>The command: record involvement, already authorised and validated.</summary>
 public sealed record RecordInvolvement(Guid PassportId, InvolvementRecorded Involvement);
 
 public static class RecordInvolvementHandler
 {
-    public static Task Handle(RecordInvolvement command, IDocumentSession session) =>
-        session.AppendToPassportAsync(command.PassportId, command.Involvement);
+    /// <summary>The current involvement is read in the session that appends, so an amendment keeps its id.</summary>
+    public static async Task Handle(RecordInvolvement command, IDocumentSession session)
+    {
+        var view = await session.LoadAsync<SocialCareView>(command.PassportId);
+        var involvement = view?.Involvement is { } current && current.Id != Guid.Empty
+            ? command.Involvement with { InvolvementId = current.Id }
+            : command.Involvement;
+        await session.AppendToPassportAsync(command.PassportId, involvement);
+    }
 }
 
 public sealed class InvolvementInput
@@ -45,13 +64,19 @@ public sealed class InvolvementGraphType : ObjectGraphType<Involvement>
     public InvolvementGraphType()
     {
         Name = "Involvement";
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("The involvement's id: kept when it is amended, new after it ended.")
+            .Resolve(c => c.Source.Id.ToString());
         Field<StringGraphType>("allocatedWorker").Resolve(c => c.Source.AllocatedWorker);
         Field<StringGraphType>("workerContact").Resolve(c => c.Source.WorkerContact);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("services").Resolve(c => c.Source.Services);
         Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
         Field<NonNullGraphType<BooleanGraphType>>("verified")
-            .Description("True when recorded by a social-care professional.")
-            .Resolve(c => c.Source.RecordedBy.IsVerified);
+            .Description("True when recorded, or since verified, by a social-care professional.")
+            .Resolve(c => c.Source.IsVerified);
+        Field<ProvenanceGraphType>("verifiedBy")
+            .Description("The social-care professional who verified the involvement, when someone else recorded it; null otherwise.")
+            .Resolve(c => c.Source.VerifiedBy);
     }
 }
 
@@ -62,7 +87,7 @@ internal static class RecordInvolvementMutation
 
     public static void Define(ObjectGraphType mutation, IGraphType passportType) =>
         mutation.Field("recordInvolvement", passportType)
-            .Description("Records the allocated social worker or key worker and the services received, replacing what was recorded before. Only social-care professionals record it.")
+            .Description("Records the allocated social worker or key worker and the services received, amending the current involvement (its id is kept). Only social-care professionals record it.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
             .Argument<NonNullGraphType<InvolvementInputGraphType>>("input")
             .ResolveAsync(async c =>
@@ -80,7 +105,7 @@ internal static class RecordInvolvementMutation
                 }
 
                 var serviceNames = received.Select((service, i) => InputRules.Required($"input.services[{i}]", service)).Distinct(StringComparer.Ordinal).ToList();
-                var involvement = new InvolvementRecorded(worker, contact, serviceNames, recordedBy);
+                var involvement = new InvolvementRecorded(Guid.CreateVersion7(), worker, contact, serviceNames, recordedBy);
                 await services.GetRequiredService<IMessageBus>().InvokeAsync(new RecordInvolvement(passportId, involvement), c.CancellationToken);
                 return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
             });

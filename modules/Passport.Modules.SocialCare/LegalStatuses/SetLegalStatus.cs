@@ -15,19 +15,38 @@ public enum LegalStatus
     LookedAfter,
 }
 
-/// <summary>Social care set the child's legal status.</summary>
-public sealed record LegalStatusSet(LegalStatus Status, DateOnly? Since, string? ResponsibleAuthority, Provenance RecordedBy) : IPassportEvent;
+/// <summary>
+/// Social care set the child's legal status. It replaces the status before and keeps the record's
+/// id: the passport has one legal status record, and <see cref="LegalStatus.None"/> ends any status.
+/// </summary>
+public sealed record LegalStatusSet(Guid LegalStatusId, LegalStatus Status, DateOnly? Since, string? ResponsibleAuthority, Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => SocialCareModule.LegalStatusGroup;
+
+    public Guid ItemId => LegalStatusId;
+}
 
 /// <summary>The child's legal status as the passport shows it.</summary>
-public sealed record LegalStatusRecord(LegalStatus Status, DateOnly? Since, string? ResponsibleAuthority, Provenance RecordedBy);
+public sealed record LegalStatusRecord(Guid Id, LegalStatus Status, DateOnly? Since, string? ResponsibleAuthority, Provenance RecordedBy, Provenance? VerifiedBy = null) : IPassportItem
+{
+    /// <summary>Recorded, or since verified, by a social-care professional.</summary>
+    public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
+}
 
 /// <summary>The command: set the legal status, already authorised and validated.</summary>
 public sealed record SetLegalStatus(Guid PassportId, LegalStatusSet Status);
 
 public static class SetLegalStatusHandler
 {
-    public static Task Handle(SetLegalStatus command, IDocumentSession session) =>
-        session.AppendToPassportAsync(command.PassportId, command.Status);
+    /// <summary>The current record is read in the session that appends, so a new status keeps the record's id.</summary>
+    public static async Task Handle(SetLegalStatus command, IDocumentSession session)
+    {
+        var view = await session.LoadAsync<SocialCareView>(command.PassportId);
+        var status = view?.LegalStatus is { } current && current.Id != Guid.Empty
+            ? command.Status with { LegalStatusId = current.Id }
+            : command.Status;
+        await session.AppendToPassportAsync(command.PassportId, status);
+    }
 }
 
 public sealed class LegalStatusInput
@@ -58,13 +77,19 @@ public sealed class LegalStatusRecordGraphType : ObjectGraphType<LegalStatusReco
     public LegalStatusRecordGraphType()
     {
         Name = "LegalStatusRecord";
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("The record's id, kept when the status changes.")
+            .Resolve(c => c.Source.Id.ToString());
         Field<NonNullGraphType<LegalStatusGraphType>>("status").Resolve(c => c.Source.Status);
         Field<DateScalar>("since").Resolve(c => c.Source.Since);
         Field<StringGraphType>("responsibleAuthority").Resolve(c => c.Source.ResponsibleAuthority);
         Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
         Field<NonNullGraphType<BooleanGraphType>>("verified")
-            .Description("True when recorded by a social-care professional.")
-            .Resolve(c => c.Source.RecordedBy.IsVerified);
+            .Description("True when recorded, or since verified, by a social-care professional.")
+            .Resolve(c => c.Source.IsVerified);
+        Field<ProvenanceGraphType>("verifiedBy")
+            .Description("The social-care professional who verified the record, when someone else recorded it; null otherwise.")
+            .Resolve(c => c.Source.VerifiedBy);
     }
 }
 
@@ -72,7 +97,7 @@ internal static class SetLegalStatusMutation
 {
     public static void Define(ObjectGraphType mutation, IGraphType passportType) =>
         mutation.Field("setLegalStatus", passportType)
-            .Description("Sets the child's legal status. Only social-care professionals record it.")
+            .Description("Sets the child's legal status, replacing the one before (NONE ends it). Only social-care professionals record it.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
             .Argument<NonNullGraphType<LegalStatusInputGraphType>>("input")
             .ResolveAsync(async c =>
@@ -82,13 +107,9 @@ internal static class SetLegalStatusMutation
                 var recordedBy = await SocialCareRecording.AuthorizeAsync(services, passportId, SocialCareModule.LegalStatusGroup, "legal status", c.CancellationToken);
                 var input = c.GetArgument<LegalStatusInput>("input");
                 var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-                if (input.Since > today)
-                {
-                    throw PassportException.Invalid("input.since", "input.since cannot be in the future.");
-                }
-
+                var since = SocialCareDates.Past("input.since", input.Since, today);
                 var authority = InputRules.Optional("input.responsibleAuthority", input.ResponsibleAuthority, InputRules.ShortText);
-                var status = new LegalStatusSet(input.Status, input.Since, authority, recordedBy);
+                var status = new LegalStatusSet(Guid.CreateVersion7(), input.Status, since, authority, recordedBy);
                 await services.GetRequiredService<IMessageBus>().InvokeAsync(new SetLegalStatus(passportId, status), c.CancellationToken);
                 return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
             });

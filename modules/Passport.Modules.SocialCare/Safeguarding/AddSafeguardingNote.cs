@@ -8,10 +8,19 @@ using Wolverine;
 namespace Passport.Modules.SocialCare.Safeguarding;
 
 /// <summary>Social care added a safeguarding note to the passport.</summary>
-public sealed record SafeguardingNoteAdded(Guid NoteId, string Note, Provenance RecordedBy) : IPassportEvent;
+public sealed record SafeguardingNoteAdded(Guid NoteId, string Note, Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => SocialCareModule.SafeguardingGroup;
+
+    public Guid ItemId => NoteId;
+}
 
 /// <summary>A safeguarding note as the passport shows it (never to the family).</summary>
-public sealed record SafeguardingNote(Guid Id, string Note, Provenance RecordedBy) : IPassportItem;
+public sealed record SafeguardingNote(Guid Id, string Note, Provenance RecordedBy, Provenance? VerifiedBy = null) : IPassportItem
+{
+    /// <summary>Recorded, or since verified, by a social-care professional.</summary>
+    public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
+}
 
 /// <summary>The command: add a safeguarding note, already authorised and validated.</summary>
 public sealed record AddSafeguardingNote(Guid PassportId, SafeguardingNoteAdded Note);
@@ -30,6 +39,12 @@ public sealed class SafeguardingNoteGraphType : ObjectGraphType<SafeguardingNote
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.ToString());
         Field<NonNullGraphType<StringGraphType>>("note").Resolve(c => c.Source.Note);
         Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
+        Field<NonNullGraphType<BooleanGraphType>>("verified")
+            .Description("True when recorded, or since verified, by a social-care professional.")
+            .Resolve(c => c.Source.IsVerified);
+        Field<ProvenanceGraphType>("verifiedBy")
+            .Description("The social-care professional who verified the note, when someone else recorded it; null otherwise.")
+            .Resolve(c => c.Source.VerifiedBy);
     }
 }
 

@@ -15,6 +15,7 @@ public sealed class AccessCommandService(
     PassportAccess access,
     CurrentViewer viewer,
     TimeProvider clock,
+    Modules.ModuleCatalog modules,
     IConfiguration configuration)
 {
     /// <summary>Failed redemptions a person may make in <see cref="GuessingWindow"/> before being refused.</summary>
@@ -276,6 +277,11 @@ public sealed class AccessCommandService(
         var who = viewer.Value;
         var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
         var grant = view is null ? null : decision.Decide(who, view);
+        if (grant is not null && await GroupOfItemAsync(view!, item, cancellationToken).ConfigureAwait(false) != group)
+        {
+            throw PassportException.Invalid("itemId", $"itemId names no current item of '{group}' on this passport.");
+        }
+
         WithheldFrom audience;
         switch (grant?.Basis)
         {
@@ -300,6 +306,70 @@ public sealed class AccessCommandService(
         var change = new ItemWithholdingChanged(group, item, withheld ? audience : null, Provenance(clock.GetUtcNow(), grant.Basis == AccessBasis.CareTeam));
         await bus.InvokeAsync(new ChangeItemWithholding(id, change), cancellationToken).ConfigureAwait(false);
         return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A professional of the sector that owns an item's group confirms a family-reported item.
+    /// The item's group comes from whichever module holds it, so ids that name nothing are refused.
+    /// </summary>
+    public async Task<PassportNode> VerifyItemAsync(string passportId, string itemId, CancellationToken cancellationToken)
+    {
+        var id = InputRules.PassportId(passportId);
+        if (!Guid.TryParse(itemId, out var item))
+        {
+            throw PassportException.Invalid("itemId", "itemId must be the id of an item of this passport.");
+        }
+
+        var who = viewer.Value;
+        var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
+        var grant = view is null ? null : decision.Decide(who, view);
+        if (grant is null)
+        {
+            throw PassportException.NotFound();
+        }
+
+        var group = await GroupOfItemAsync(view!, item, cancellationToken).ConfigureAwait(false)
+            ?? throw PassportException.Invalid("itemId", "itemId names no current item of this passport.");
+        var verifiedBy = decision.AuthorizeRecording(who, view!, group, clock.GetUtcNow());
+        if (grant.Basis != AccessBasis.CareTeam || !verifiedBy.IsVerified)
+        {
+            throw PassportException.Forbidden("Only a professional of the sector that owns this information verifies it.");
+        }
+
+        await bus.InvokeAsync(new VerifyItem(id, new ItemVerified(group, item, verifiedBy)), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Someone who may record in a group confirms it is still correct, which moves its review date on.</summary>
+    public async Task<PassportNode> MarkReviewedAsync(string passportId, string group, CancellationToken cancellationToken)
+    {
+        var id = InputRules.PassportId(passportId);
+        if (!decision.IsKnownGroup(group))
+        {
+            throw PassportException.Invalid("group", $"'{group}' is not a field group of this passport.");
+        }
+
+        var reviewedBy = await access.AuthorizeAsync(id, group, cancellationToken).ConfigureAwait(false);
+        await bus.InvokeAsync(new MarkReviewed(id, new SectionReviewed(group, reviewedBy)), cancellationToken).ConfigureAwait(false);
+        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> GroupOfItemAsync(PassportView view, Guid item, CancellationToken cancellationToken)
+    {
+        if (view.EmergencyContacts.Any(c => c.Id == item))
+        {
+            return CoreFieldGroups.EmergencyContacts;
+        }
+
+        foreach (var module in modules.Modules)
+        {
+            if (await module.GroupOfItemAsync(session, view.Id, item, cancellationToken).ConfigureAwait(false) is { } group)
+            {
+                return group;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A carer's own address and phone: private to them unless they choose to share them.</summary>

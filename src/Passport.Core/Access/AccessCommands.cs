@@ -18,6 +18,10 @@ public sealed record UseBreakGlass(Guid PassportId, BreakGlassUsed Use);
 
 public sealed record InviteCarer(Guid PassportId, FamilyInvitation Invitation, CarerInvited Invited);
 
+public sealed record VerifyItem(Guid PassportId, ItemVerified Verification);
+
+public sealed record MarkReviewed(Guid PassportId, SectionReviewed Review);
+
 public sealed record InviteYoungPerson(Guid PassportId, FamilyInvitation Invitation, YoungPersonInvited Invited);
 
 public sealed record AcceptYoungPersonInvitation(string Code, YoungPersonLinked Linking);
@@ -82,6 +86,12 @@ public static class AccessHandler
         var invitation = await AcceptAsync(session, command.Code, InvitationKind.YoungPerson, command.Linking.Subject, command.Linking.RecordedBy.RecordedAt).ConfigureAwait(false);
         await session.AppendToPassportAsync(invitation.PassportId, command.Linking).ConfigureAwait(false);
     }
+
+    public static Task Handle(VerifyItem command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Verification);
+
+    public static Task Handle(MarkReviewed command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Review);
 
     public static Task Handle(TakeControl command, IDocumentSession session) =>
         session.AppendToPassportAsync(command.PassportId, command.Control);

@@ -55,6 +55,47 @@ public sealed class PassportAccess(
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// What changed on a passport, when and by whom, newest first: only changes to groups the
+    /// viewer may see, never changes to items withheld from them, and changes to relationships and
+    /// sharing for the family alone. Reading it is a read of the passport, and is audited as one.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid passportId, int first, CancellationToken cancellationToken)
+    {
+        var node = await ReadAsync(passportId, cancellationToken).ConfigureAwait(false);
+        var grant = node.Access;
+        var isFamily = grant.Basis is AccessBasis.Carer or AccessBasis.YoungPerson;
+        if (isFamily && ViewOf(node).IsFamilyAccessFrozen)
+        {
+            throw PassportException.Forbidden("Family access to this passport is paused by children's social care.");
+        }
+
+        var events = await session.Events.FetchStreamAsync(passportId, token: cancellationToken).ConfigureAwait(false);
+        var entries = new List<HistoryEntry>();
+        foreach (var stored in events.Reverse())
+        {
+            if (stored.Data is not IPassportEvent change
+                || (change.FieldGroup is { } group ? !grant.MaySee(group) : !isFamily)
+                || (change is IPassportItemEvent itemChange && grant.IsWithheld(itemChange.ItemId)))
+            {
+                continue;
+            }
+
+            entries.Add(new HistoryEntry(stored.Version, stored.Timestamp, HistoryEntry.Describe(stored.Data.GetType()), change.FieldGroup, (change as IPassportItemEvent)?.ItemId, change.RecordedBy));
+            if (change.FieldGroup is { } shown)
+            {
+                accessLog.Returned(node, shown);
+            }
+
+            if (entries.Count == first)
+            {
+                break;
+            }
+        }
+
+        return entries;
+    }
+
     /// <summary>Whether an NHS number already has a passport (the answer is DUPLICATE, whoever asks).</summary>
     public Task<bool> IsNhsNumberTakenAsync(string nhsNumber, CancellationToken cancellationToken) =>
         session.Query<PassportView>().AnyAsync(p => p.NhsNumber == nhsNumber, cancellationToken);

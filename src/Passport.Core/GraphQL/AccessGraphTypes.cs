@@ -47,6 +47,35 @@ public sealed class SharingSettingGraphType : ObjectGraphType<SharingSetting>
     }
 }
 
+public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
+{
+    public HistoryEntryGraphType()
+    {
+        Name = "HistoryEntry";
+        Description = "One change to the passport: what, when and by whom.";
+        Field<NonNullGraphType<IntGraphType>>("version").Description("The passport version this change produced.").Resolve(c => checked((int)c.Source.Version));
+        Field<NonNullGraphType<Passport.Sdk.DateTimeScalar>>("at").Resolve(c => c.Source.At);
+        Field<NonNullGraphType<StringGraphType>>("change").Description("What changed, e.g. \"Allergy recorded\".").Resolve(c => c.Source.Change);
+        Field<StringGraphType>("group").Description("The field group changed; null for changes to the care team, invitations or sharing.").Resolve(c => c.Source.Group);
+        Field<IdGraphType>("itemId").Resolve(c => c.Source.ItemId?.ToString());
+        Field<NonNullGraphType<Passport.Sdk.ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
+    }
+}
+
+/// <summary>When a group was last changed or confirmed, and whether it is due for review.</summary>
+public sealed record SectionReview(string Group, DateTimeOffset LastReviewed, bool IsDue);
+
+public sealed class SectionReviewGraphType : ObjectGraphType<SectionReview>
+{
+    public SectionReviewGraphType()
+    {
+        Name = "SectionReview";
+        Field<NonNullGraphType<StringGraphType>>("group").Resolve(c => c.Source.Group);
+        Field<NonNullGraphType<Passport.Sdk.DateTimeScalar>>("lastReviewed").Resolve(c => c.Source.LastReviewed);
+        Field<NonNullGraphType<BooleanGraphType>>("reviewDue").Description("True once the group has gone unreviewed longer than its review period.").Resolve(c => c.Source.IsDue);
+    }
+}
+
 public sealed class NotificationGraphType : ObjectGraphType<Notification>
 {
     public NotificationGraphType()

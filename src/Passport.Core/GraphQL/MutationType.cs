@@ -128,6 +128,18 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async c => await Access(c).SetMyContactDetailsAsync(
                 c.GetArgument<string>("passportId"), c.GetArgument<string?>("address"), c.GetArgument<string?>("phone"), c.GetArgument<bool>("share"), c.CancellationToken));
 
+        Field<NonNullGraphType<PassportGraphType>>("verifyItem")
+            .Description("A professional of the sector that owns an item confirms what the family reported.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<IdGraphType>>("itemId")
+            .ResolveAsync(async c => await Access(c).VerifyItemAsync(c.GetArgument<string>("passportId"), c.GetArgument<string>("itemId"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("markReviewed")
+            .Description("Confirms a group is still correct, which moves its review date on.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<StringGraphType>>("group")
+            .ResolveAsync(async c => await Access(c).MarkReviewedAsync(c.GetArgument<string>("passportId"), c.GetArgument<string>("group"), c.CancellationToken));
+
         foreach (var contribute in contributions.Mutations)
         {
             contribute(this);

@@ -11,7 +11,7 @@ namespace Passport.Core.GraphQL;
 public sealed class PassportGraphType : ObjectGraphType<PassportNode>
 {
     /// <summary>Fields of <c>Passport</c> that carry no child data and so need no field group.</summary>
-    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "careTeam", "sharing", "carers" };
+    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "careTeam", "sharing", "carers", "reviews" };
 
     public PassportGraphType(PassportSchemaContributions contributions)
     {
@@ -21,7 +21,17 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
         Field<NonNullGraphType<IntGraphType>>("version").Description("The passport's event-stream version; pass it as expectedVersion when editing.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<StringGraphType>>("localAuthority").Description("ONS code of the child's home local authority.").Resolve(c => c.Source.LocalAuthority);
         Field<ChildGraphType>("child").Resolve(c => new ChildSection(c.Source, ViewOf(c)));
-        Field<AboutMeGraphType>("aboutMe").InFieldGroup(CoreFieldGroups.AboutMe).Resolve(c => ViewOf(c).AboutMe);
+        Field<AboutMeGraphType>("aboutMe").InFieldGroup(CoreFieldGroups.AboutMe).Resolve(c =>
+        {
+            var view = ViewOf(c);
+            if (view.AboutMe is null)
+            {
+                return null;
+            }
+
+            var lastReviewed = view.LastReviewed.GetValueOrDefault(CoreFieldGroups.AboutMe, view.AboutMe.RecordedBy.RecordedAt);
+            return new AboutMeShown(view.AboutMe, lastReviewed, ReviewPolicy.IsDue(CoreFieldGroups.AboutMe, lastReviewed, Now(c)));
+        });
         Field<ListGraphType<NonNullGraphType<ContactGraphType>>>("emergencyContacts")
             .InFieldGroup(CoreFieldGroups.EmergencyContacts)
             .Resolve(c => ViewOf(c).EmergencyContacts);
@@ -40,6 +50,13 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
             .Description("True once the young person (16 or over) has taken control of their passport.")
             .InFieldGroup(CoreFieldGroups.IdentityBasic)
             .Resolve(c => ViewOf(c).IsControlledByYoungPerson);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionReviewGraphType>>>>("reviews")
+            .Description("When each group you may see was last changed or confirmed, and whether it is due for review (About me: 6 months; others: a year).")
+            .Resolve(c => ViewOf(c).LastReviewed
+                .Where(r => c.Source.Access.MaySee(r.Key))
+                .OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new SectionReview(r.Key, r.Value, ReviewPolicy.IsDue(r.Key, r.Value, Now(c))))
+                .ToList());
         Field<ListGraphType<NonNullGraphType<SharingSettingGraphType>>>("sharing")
             .Description("Who sees what, sector by group, for the family. Null with FORBIDDEN for anyone else.")
             .Resolve(c => c.Source.Access.Basis is AccessBasis.Carer or AccessBasis.YoungPerson && !IsFrozenFamily(c)
@@ -55,6 +72,9 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
     /// <summary>During a safeguarding enquiry the family must not learn who is involved.</summary>
     private static bool IsFrozenFamily(IResolveFieldContext<PassportNode> context) =>
         context.Source.Access.Basis is AccessBasis.Carer or AccessBasis.YoungPerson && ViewOf(context).IsFamilyAccessFrozen;
+
+    private static DateTimeOffset Now(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
 
     private static PassportView ViewOf(IResolveFieldContext<PassportNode> context) =>
         context.RequestServices!.GetRequiredService<PassportAccess>().ViewOf(context.Source);
@@ -80,22 +100,30 @@ public sealed class ChildGraphType : ObjectGraphType<ChildSection>
     }
 }
 
-public sealed class AboutMeGraphType : ObjectGraphType<AboutMeSection>
+/// <summary>About me with its review state.</summary>
+public sealed record AboutMeShown(AboutMeSection Content, DateTimeOffset LastReviewed, bool IsReviewDue);
+
+public sealed class AboutMeGraphType : ObjectGraphType<AboutMeShown>
 {
     public AboutMeGraphType()
     {
         Name = "AboutMe";
         Description = "How to know and help me, in my family's and my own words.";
-        Field<StringGraphType>("communication").Resolve(c => c.Source.Communication);
-        Field<StringGraphType>("importantToMe").Resolve(c => c.Source.ImportantToMe);
-        Field<StringGraphType>("likes").Resolve(c => c.Source.Likes);
-        Field<StringGraphType>("dislikes").Resolve(c => c.Source.Dislikes);
-        Field<StringGraphType>("whatUpsetsMe").Resolve(c => c.Source.WhatUpsetsMe);
-        Field<StringGraphType>("howToHelpMe").Resolve(c => c.Source.HowToHelpMe);
-        Field<StringGraphType>("howIShowPain").Resolve(c => c.Source.HowIShowPain);
-        Field<StringGraphType>("mustKnow").Resolve(c => c.Source.MustKnow);
-        Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
-        Field<NonNullGraphType<DateScalar>>("lastReviewed").Resolve(c => DateOnly.FromDateTime(c.Source.RecordedBy.RecordedAt.UtcDateTime));
+        Field<StringGraphType>("communication").Resolve(c => c.Source.Content.Communication);
+        Field<StringGraphType>("importantToMe").Resolve(c => c.Source.Content.ImportantToMe);
+        Field<StringGraphType>("likes").Resolve(c => c.Source.Content.Likes);
+        Field<StringGraphType>("dislikes").Resolve(c => c.Source.Content.Dislikes);
+        Field<StringGraphType>("whatUpsetsMe").Resolve(c => c.Source.Content.WhatUpsetsMe);
+        Field<StringGraphType>("howToHelpMe").Resolve(c => c.Source.Content.HowToHelpMe);
+        Field<StringGraphType>("howIShowPain").Resolve(c => c.Source.Content.HowIShowPain);
+        Field<StringGraphType>("mustKnow").Resolve(c => c.Source.Content.MustKnow);
+        Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.Content.RecordedBy);
+        Field<NonNullGraphType<DateScalar>>("lastReviewed")
+            .Description("When About me was last written or confirmed as still correct.")
+            .Resolve(c => DateOnly.FromDateTime(c.Source.LastReviewed.UtcDateTime));
+        Field<NonNullGraphType<BooleanGraphType>>("reviewDue")
+            .Description("True when About me has not been reviewed for 6 months: check it with the family before relying on it.")
+            .Resolve(c => c.Source.IsReviewDue);
     }
 }
 
@@ -111,5 +139,7 @@ public sealed class ContactGraphType : ObjectGraphType<EmergencyContact>
         Field<NonNullGraphType<StringGraphType>>("phone").Resolve(c => c.Source.Phone);
         Field<NonNullGraphType<IntGraphType>>("preferredOrder").Resolve(c => c.Source.PreferredOrder);
         Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
+        Field<NonNullGraphType<BooleanGraphType>>("verified").Resolve(c => c.Source.RecordedBy.IsVerified || c.Source.VerifiedBy is not null);
+        Field<ProvenanceGraphType>("verifiedBy").Resolve(c => c.Source.VerifiedBy);
     }
 }

@@ -35,6 +35,13 @@ public sealed class QueryType : ObjectGraphType
                 return await Access(c).AccessLogAsync(passportId, first, c.CancellationToken);
             });
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
+            .Description("What changed on a passport, when and by whom, newest first, as far as you may see it.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 100)
+            .ResolveAsync(async c => await Access(c).HistoryAsync(
+                InputRules.PassportId(c.GetArgument<string>("passportId")), Math.Clamp(c.GetArgument("first", 100), 1, 1000), c.CancellationToken));
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("notifications")
             .Description("What the family of a passport should know, e.g. that emergency access was used. Newest first.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")

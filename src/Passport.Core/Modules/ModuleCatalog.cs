@@ -24,8 +24,18 @@ public sealed class ModuleCatalog
 
     public IReadOnlyList<ModuleEntry> Entries => _entries;
 
-    public void Loaded(ModuleManifest manifest, bool isRequired)
+    private readonly List<PassportModule> _modules = [];
+
+    /// <summary>The loaded modules themselves, for the questions the core asks them (e.g. which group an item is in).</summary>
+    public IReadOnlyList<PassportModule> Modules => _modules;
+
+    public void Loaded(ModuleManifest manifest, bool isRequired, PassportModule? module = null)
     {
+        if (module is not null)
+        {
+            _modules.Add(module);
+        }
+
         _entries.Add(new ModuleEntry(manifest.Name, manifest.Sector, isRequired, ModuleLoadStatus.Loaded, null, manifest));
         foreach (var group in manifest.FieldGroups)
         {

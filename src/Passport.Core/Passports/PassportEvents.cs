@@ -13,6 +13,8 @@ public sealed record PassportCreated(
     string LocalAuthority,
     Provenance CreatedBy) : IPassportEvent
 {
+    public string? FieldGroup => "identity.basic";
+
     public Provenance RecordedBy => CreatedBy;
 }
 
@@ -26,7 +28,10 @@ public sealed record AboutMeUpdated(
     string? HowToHelpMe,
     string? HowIShowPain,
     string? MustKnow,
-    Provenance RecordedBy) : IPassportEvent;
+    Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => "aboutMe";
+}
 
 /// <summary>An emergency contact was added.</summary>
 public sealed record EmergencyContactAdded(
@@ -36,4 +41,9 @@ public sealed record EmergencyContactAdded(
     bool HasParentalResponsibility,
     string Phone,
     int PreferredOrder,
-    Provenance RecordedBy) : IPassportEvent;
+    Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => "contacts.emergency";
+
+    public Guid ItemId => ContactId;
+}

@@ -33,6 +33,9 @@ public sealed class PassportView : IPassportView
     /// <summary>Everyone with a standing relationship, for "my passports" lookups.</summary>
     public List<string> MemberSubjects { get; set; } = [];
 
+    /// <summary>When each group last changed or was confirmed as still correct.</summary>
+    public Dictionary<string, DateTimeOffset> LastReviewed { get; set; } = [];
+
     /// <summary>From 16 the young person may take control: only the carers they keep keep their rights.</summary>
     public bool IsControlledByYoungPerson { get; set; }
 
@@ -67,7 +70,8 @@ public sealed record EmergencyContact(
     bool HasParentalResponsibility,
     string Phone,
     int PreferredOrder,
-    Provenance RecordedBy) : IPassportItem;
+    Provenance RecordedBy,
+    Provenance? VerifiedBy = null) : IPassportItem;
 
 /// <summary>The rights a linked carer holds; the creator holds all.</summary>
 public sealed record CarerRights(bool MayView, bool MayEdit, bool MayManageSharing, bool MayInvite)
@@ -138,13 +142,33 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
         }
 
         view.MemberSubjects.Add(creator.Subject);
-        return view;
+        return Reviewed(created, view);
     }
 
-    /// <summary>Every change, whichever module made it, moves the passport's version and last change.</summary>
-    public static PassportView Apply(IPassportEvent change, PassportView view)
+    /// <summary>
+    /// Every change, whichever module made it, moves the passport's last change and its group's
+    /// review date. (Events the projection also handles specifically reach it too: see Reviewed.)
+    /// </summary>
+    public static PassportView Apply(IPassportEvent change, PassportView view) => Reviewed(change, view);
+
+    public static PassportView Apply(SectionReviewed reviewed, PassportView view) => Reviewed(reviewed, view);
+
+    public static PassportView Apply(ItemVerified verified, PassportView view)
+    {
+        view.EmergencyContacts = view.EmergencyContacts
+            .Select(c => c.Id == verified.ItemId ? c with { VerifiedBy = verified.RecordedBy } : c)
+            .ToList();
+        return Reviewed(verified, view);
+    }
+
+    private static PassportView Reviewed(IPassportEvent change, PassportView view)
     {
         view.LastChangedAt = change.RecordedBy.RecordedAt;
+        if (change.FieldGroup is { } group)
+        {
+            view.LastReviewed[group] = change.RecordedBy.RecordedAt;
+        }
+
         return view;
     }
 
@@ -160,7 +184,7 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
             updated.HowIShowPain,
             updated.MustKnow,
             updated.RecordedBy);
-        return view;
+        return Reviewed(updated, view);
     }
 
     public static PassportView Apply(CareTeamMemberJoined joined, PassportView view)
@@ -275,6 +299,6 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
         view.EmergencyContacts.Add(new EmergencyContact(
             added.ContactId, added.Name, added.Relationship, added.HasParentalResponsibility, added.Phone, added.PreferredOrder, added.RecordedBy));
         view.EmergencyContacts.Sort((a, b) => a.PreferredOrder.CompareTo(b.PreferredOrder));
-        return view;
+        return Reviewed(added, view);
     }
 }

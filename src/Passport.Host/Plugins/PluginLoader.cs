@@ -52,7 +52,7 @@ internal sealed class PluginLoader
 
                 loaded.Add(module);
                 var manifest = module.Module.Manifest;
-                catalog.Loaded(manifest, IsRequired(manifest));
+                catalog.Loaded(manifest, IsRequired(manifest), module.Module);
                 _log.LogInformation("Loaded module {Module} ({Sector}) from {Folder}", manifest.Name, manifest.Sector, folder);
             }
             catch (Exception e) when (e is not RequiredModuleException)

@@ -1,0 +1,102 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Sdk;
+using Wolverine;
+
+namespace Passport.Modules.Health.Items;
+
+/// <summary>One kind of health item, for the code that treats every kind alike.</summary>
+internal interface IHealthItemKind
+{
+    /// <summary>Adds <c>recordX</c>, <c>amendX</c> and <c>endX</c>.</summary>
+    void DefineMutations(ObjectGraphType mutation, IGraphType passportType);
+
+    /// <summary>The kind's group when the view has a current item of this kind with the id; otherwise null.</summary>
+    string? GroupOf(HealthView view, Guid itemId);
+
+    /// <summary>Marks the item confirmed when it is a current item of this kind; otherwise leaves the view as it is.</summary>
+    void Verify(HealthView view, Guid itemId, Provenance verifiedBy);
+}
+
+/// <summary>
+/// Binds the generic record, amend and end mutations to one kind: its item, its GraphQL input and
+/// its name (<c>Medication</c> gives <c>recordMedication</c>, <c>amendMedication</c>, <c>endMedication</c>).
+/// </summary>
+/// <typeparam name="TItem">The item.</typeparam>
+/// <typeparam name="TInput">The input that records or amends it.</typeparam>
+/// <typeparam name="TInputGraphType">The input's GraphQL type.</typeparam>
+/// <param name="name">The kind's name in mutation names.</param>
+/// <param name="described">The kind in words, e.g. "a medication".</param>
+internal sealed class HealthItemKind<TItem, TInput, TInputGraphType>(string name, string described) : IHealthItemKind
+    where TItem : class, IHealthItem<TItem>
+    where TInput : class, IHealthItemInput<TItem>
+    where TInputGraphType : InputObjectGraphType<TInput>
+{
+    public string? GroupOf(HealthView view, Guid itemId) =>
+        TItem.CurrentIn(view).Exists(i => i.Id == itemId) ? TItem.Group : null;
+
+    public void Verify(HealthView view, Guid itemId, Provenance verifiedBy)
+    {
+        var items = TItem.CurrentIn(view);
+        var index = items.FindIndex(i => i.Id == itemId);
+        if (index >= 0)
+        {
+            items[index] = items[index].VerifiedAs(verifiedBy);
+        }
+    }
+
+    public void DefineMutations(ObjectGraphType mutation, IGraphType passportType)
+    {
+        mutation.Field($"record{name}", passportType)
+            .Description($"Records {described}: verified when a health professional records it, reported when the family does.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<TInputGraphType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
+                var recordedBy = await AuthorizeAsync(c, passportId);
+                var item = c.GetArgument<TInput>("input").ToItem(Guid.CreateVersion7(), recordedBy);
+                return await SendAsync(c, passportId, new RecordHealthItem(passportId, TItem.Recorded(item)));
+            });
+
+        mutation.Field($"amend{name}", passportType)
+            .Description($"Replaces the values of {described} on the passport, keeping its id. The new values carry who amended them: verified from a health professional, reported from the family.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<IdGraphType>>("itemId")
+            .Argument<NonNullGraphType<TInputGraphType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
+                var amendedBy = await AuthorizeAsync(c, passportId);
+                var item = c.GetArgument<TInput>("input").ToItem(ItemId(c), amendedBy);
+                var amendment = TItem.Amended(Guid.CreateVersion7(), item);
+                return await SendAsync(c, passportId, new AmendHealthItem(passportId, amendment));
+            });
+
+        mutation.Field($"end{name}", passportType)
+            .Description($"Ends {described}: it leaves the current list and stays in the passport's history.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<IdGraphType>>("itemId")
+            .ResolveAsync(async c =>
+            {
+                var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
+                var endedBy = await AuthorizeAsync(c, passportId);
+                var ending = TItem.Ended(ItemId(c), endedBy);
+                return await SendAsync(c, passportId, new EndHealthItem(passportId, ending));
+            });
+    }
+
+    private static Guid ItemId(IResolveFieldContext c) =>
+        Guid.TryParse(c.GetArgument<string>("itemId"), out var id) ? id : throw HealthItemHandler.UnknownItem();
+
+    private static Task<Provenance> AuthorizeAsync(IResolveFieldContext c, Guid passportId) =>
+        c.RequestServices!.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, TItem.Group, c.CancellationToken);
+
+    private static async Task<object?> SendAsync(IResolveFieldContext c, Guid passportId, object command)
+    {
+        var services = c.RequestServices!;
+        await services.GetRequiredService<IMessageBus>().InvokeAsync(command, c.CancellationToken);
+        return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+    }
+}
