@@ -97,6 +97,93 @@ public class AccessModelTests(PassportFixture fixture)
         }, expected);
     }
 
+    /// <summary>Every field that carries a group, written out, with the group it must be in.</summary>
+    private static readonly Dictionary<string, string> EveryGroupedField = new()
+    {
+        ["child.givenName"] = "identity.basic",
+        ["child.familyName"] = "identity.basic",
+        ["child.preferredName"] = "identity.basic",
+        ["child.dateOfBirth"] = "identity.basic",
+        ["child.dueForAdultTransition"] = "identity.basic",
+        ["child.nhsNumber"] = "identity.nhsNumber",
+        ["isControlledByYoungPerson"] = "identity.basic",
+        ["aboutMe"] = "aboutMe",
+        ["emergencyContacts"] = "contacts.emergency",
+        ["health.allergies"] = "health.emergency",
+        ["health.alerts"] = "health.emergency",
+        ["health.emergencyCarePlans"] = "health.emergency",
+        ["health.equipment"] = "health.emergency",
+        ["health.conditions"] = "health.clinical",
+        ["health.medications"] = "health.clinical",
+        ["health.clinicians"] = "health.clinical",
+        ["health.growth"] = "health.growth",
+        ["health.immunisations"] = "health.immunisations",
+        ["socialCare.legalStatus"] = "socialCare.legalStatus",
+        ["socialCare.involvement"] = "socialCare.involvement",
+        ["socialCare.safeguarding"] = "socialCare.safeguarding",
+        ["education.setting"] = "education.setting",
+        ["education.sen"] = "education.sen",
+        ["leisure.activities"] = "leisure.activities",
+    };
+
+    private static readonly HashSet<string> ScalarFields = ["child.givenName", "child.familyName", "child.preferredName", "child.dateOfBirth", "child.dueForAdultTransition", "child.nhsNumber", "isControlledByYoungPerson"];
+
+    [Fact]
+    public async Task The_field_list_of_this_matrix_is_every_grouped_field_the_schema_has()
+    {
+        // docs/schema.graphql is kept identical to the served schema by SchemaDocumentTests.
+        var sdl = await File.ReadAllTextAsync(Path.Combine(TestPaths.RepoRoot, "docs", "schema.graphql"));
+        var sections = new Dictionary<string, string> { ["Child"] = "child", ["Health"] = "health", ["SocialCare"] = "socialCare", ["Education"] = "education", ["Leisure"] = "leisure" };
+        var inSchema = sections.SelectMany(section => FieldsOf(sdl, section.Key).Select(field => $"{section.Value}.{field}"))
+            .Concat(FieldsOf(sdl, "Passport").Where(f => f is not ("id" or "version" or "localAuthority" or "careTeam" or "carers" or "reviews" or "sharing") && !sections.ContainsValue(f)))
+            .Order(StringComparer.Ordinal);
+        inSchema.ShouldBe(EveryGroupedField.Keys.Order(StringComparer.Ordinal), "a grouped field was added or removed: put it in EveryGroupedField with its group");
+    }
+
+    [Fact]
+    public async Task Every_grouped_field_follows_the_policy_for_every_sector()
+    {
+        var (carer, id) = await PassportWithDataInEveryGroupAsync();
+        var expected = Expected();
+        var query = "query($id: ID!) { passport(id: $id) { " + string.Join(' ', EveryGroupedField.Keys.GroupBy(f => f.Contains('.') ? f[..f.IndexOf('.')] : "").Select(Selection)) + " } }";
+        foreach (var sector in Sectors)
+        {
+            var professional = Persona.Professional(sector);
+            (await RedeemAsync(professional, await ShareCodeAsync(carer, id, sector))).Ok();
+            var read = await fixture.GraphQLAsync(professional, query, new { id });
+            foreach (var (field, group) in EveryGroupedField)
+            {
+                var path = new object[] { "passport" }.Concat(field.Split('.')).ToArray();
+                var denied = read.ErrorAt(path);
+                if (IsSharedByDefault(expected[(sector, group)]))
+                {
+                    denied.ShouldBeNull($"{sector} should see {field} ({group}): {read.Body}");
+                }
+                else
+                {
+                    denied.ShouldNotBeNull($"{sector} must not see {field} ({group}): {read.Body}");
+                    path.Aggregate(read.Data, (node, step) => node?[(string)step]).ShouldBeNull();
+                }
+            }
+        }
+    }
+
+    private static string Selection(IGrouping<string, string> fields) =>
+        fields.Key.Length == 0
+            ? string.Join(' ', fields.Select(f => ScalarFields.Contains(f) ? f : f + " { __typename }"))
+            : fields.Key + " { " + string.Join(' ', fields.Select(f => ScalarFields.Contains(f) ? f[(f.IndexOf('.') + 1)..] : f[(f.IndexOf('.') + 1)..] + " { __typename }")) + " }";
+
+    private static IEnumerable<string> FieldsOf(string sdl, string type)
+    {
+        var start = sdl.IndexOf($"\ntype {type} {{", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, $"type {type} is not in the schema");
+        var end = sdl.IndexOf("\n}", start, StringComparison.Ordinal);
+        return sdl[start..end].Split('\n').Skip(2)
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('"') && char.IsLower(line[0]))
+            .Select(line => new string(line.TakeWhile(char.IsLetterOrDigit).ToArray()));
+    }
+
     [Fact]
     public async Task Carers_and_the_young_person_see_every_group_but_safeguarding()
     {
