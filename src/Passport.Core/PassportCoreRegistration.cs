@@ -41,6 +41,10 @@ public static class PassportCoreRegistration
         options.Events.AddEventType<PassportCreated>();
         options.Events.AddEventType<AboutMeUpdated>();
         options.Events.AddEventType<EmergencyContactAdded>();
+        options.Events.AddEventType<EmergencyContactAmended>();
+        options.Events.AddEventType<EmergencyContactRemoved>();
+        options.Events.AddEventType<ChildDetailsUpdated>();
+        options.Events.AddEventType<NhsNumberSet>();
         options.Events.AddEventType<CareTeamMemberJoined>();
         options.Events.AddEventType<CareTeamMemberRemoved>();
         options.Events.AddEventType<ShareCodeIssued>();

@@ -105,6 +105,11 @@ public class AccessModelTests(PassportFixture fixture)
         ["child.preferredName"] = "identity.basic",
         ["child.dateOfBirth"] = "identity.basic",
         ["child.dueForAdultTransition"] = "identity.basic",
+        ["child.pronouns"] = "identity.basic",
+        ["child.firstLanguage"] = "identity.basic",
+        ["child.interpreterNeeded"] = "identity.basic",
+        ["child.photoReference"] = "identity.basic",
+        ["child.localAuthority"] = "identity.basic",
         ["child.nhsNumber"] = "identity.nhsNumber",
         ["isControlledByYoungPerson"] = "identity.basic",
         ["aboutMe"] = "aboutMe",
@@ -126,7 +131,11 @@ public class AccessModelTests(PassportFixture fixture)
         ["leisure.activities"] = "leisure.activities",
     };
 
-    private static readonly HashSet<string> ScalarFields = ["child.givenName", "child.familyName", "child.preferredName", "child.dateOfBirth", "child.dueForAdultTransition", "child.nhsNumber", "isControlledByYoungPerson"];
+    private static readonly HashSet<string> ScalarFields =
+    [
+        "child.givenName", "child.familyName", "child.preferredName", "child.dateOfBirth", "child.dueForAdultTransition", "child.nhsNumber",
+        "child.pronouns", "child.firstLanguage", "child.interpreterNeeded", "child.photoReference", "child.localAuthority", "isControlledByYoungPerson",
+    ];
 
     [Fact]
     public async Task The_field_list_of_this_matrix_is_every_grouped_field_the_schema_has()

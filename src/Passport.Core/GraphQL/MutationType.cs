@@ -30,6 +30,32 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<ContactInputGraphType>>("input")
             .ResolveAsync(async c => await Commands(c).AddEmergencyContactAsync(c.GetArgument<string>("passportId"), c.GetArgument<ContactInput>("input"), c.CancellationToken));
 
+        Field<NonNullGraphType<PassportGraphType>>("amendEmergencyContact")
+            .Description("Corrects an emergency contact.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<IdGraphType>>("contactId")
+            .Argument<NonNullGraphType<ContactInputGraphType>>("input")
+            .ResolveAsync(async c => await Commands(c).AmendEmergencyContactAsync(
+                c.GetArgument<string>("passportId"), c.GetArgument<string>("contactId"), c.GetArgument<ContactInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("removeEmergencyContact")
+            .Description("Removes an emergency contact (the history keeps it).")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<IdGraphType>>("contactId")
+            .ResolveAsync(async c => await Commands(c).RemoveEmergencyContactAsync(c.GetArgument<string>("passportId"), c.GetArgument<string>("contactId"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("updateChildDetails")
+            .Description("Corrects or completes the child's basic details.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<ChildDetailsInputGraphType>>("input")
+            .ResolveAsync(async c => await Commands(c).UpdateChildDetailsAsync(c.GetArgument<string>("passportId"), c.GetArgument<ChildDetailsInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<PassportGraphType>>("setNhsNumber")
+            .Description("Adds or corrects the child's NHS number (a child may have none yet). Unique across the region.")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<StringGraphType>>("nhsNumber")
+            .ResolveAsync(async c => await Commands(c).SetNhsNumberAsync(c.GetArgument<string>("passportId"), c.GetArgument<string>("nhsNumber"), c.CancellationToken));
+
         Field<NonNullGraphType<ShareCodeGraphType>>("createShareCode")
             .Description("A single-use code (30 minutes) the family gives a professional of one sector to join the care team.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")

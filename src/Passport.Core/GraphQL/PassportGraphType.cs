@@ -92,6 +92,11 @@ public sealed class ChildGraphType : ObjectGraphType<ChildSection>
         Field<StringGraphType>("familyName").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.FamilyName);
         Field<StringGraphType>("preferredName").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.PreferredName);
         Field<DateScalar>("dateOfBirth").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.DateOfBirth);
+        Field<StringGraphType>("pronouns").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.Pronouns);
+        Field<StringGraphType>("firstLanguage").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.FirstLanguage);
+        Field<BooleanGraphType>("interpreterNeeded").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.IsInterpreterNeeded);
+        Field<StringGraphType>("photoReference").InFieldGroup(CoreFieldGroups.IdentityBasic).Resolve(c => c.Source.View.PhotoReference);
+        Field<StringGraphType>("localAuthority").InFieldGroup(CoreFieldGroups.IdentityBasic).Description("ONS code of the child's home local authority.").Resolve(c => c.Source.View.LocalAuthority);
         Field<BooleanGraphType>("dueForAdultTransition")
             .Description("True from the 18th birthday: the passport is due for transition to adult services.")
             .InFieldGroup(CoreFieldGroups.IdentityBasic)

@@ -17,6 +17,14 @@ public sealed record UpdateAboutMe(Guid PassportId, int ExpectedVersion, AboutMe
 
 public sealed record AddEmergencyContact(Guid PassportId, EmergencyContactAdded Change);
 
+public sealed record AmendEmergencyContact(Guid PassportId, EmergencyContactAmended Change);
+
+public sealed record RemoveEmergencyContact(Guid PassportId, EmergencyContactRemoved Change);
+
+public sealed record UpdateChildDetails(Guid PassportId, ChildDetailsUpdated Change);
+
+public sealed record SetNhsNumber(Guid PassportId, NhsNumberSet Change);
+
 /// <summary>Wolverine handlers: each appends to the passport's stream; the transaction is Wolverine's.</summary>
 public static class PassportHandler
 {
@@ -50,4 +58,31 @@ public static class PassportHandler
 
     public static Task Handle(AddEmergencyContact command, IDocumentSession session) =>
         session.AppendToPassportAsync(command.PassportId, command.Change);
+
+    public static async Task Handle(AmendEmergencyContact command, IDocumentSession session)
+    {
+        await RequireContactAsync(session, command.PassportId, command.Change.ContactId).ConfigureAwait(false);
+        await session.AppendToPassportAsync(command.PassportId, command.Change).ConfigureAwait(false);
+    }
+
+    public static async Task Handle(RemoveEmergencyContact command, IDocumentSession session)
+    {
+        await RequireContactAsync(session, command.PassportId, command.Change.ContactId).ConfigureAwait(false);
+        await session.AppendToPassportAsync(command.PassportId, command.Change).ConfigureAwait(false);
+    }
+
+    public static Task Handle(UpdateChildDetails command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Change);
+
+    public static Task Handle(SetNhsNumber command, IDocumentSession session) =>
+        session.AppendToPassportAsync(command.PassportId, command.Change);
+
+    private static async Task RequireContactAsync(IDocumentSession session, Guid passportId, Guid contactId)
+    {
+        var passport = await session.LoadAsync<PassportView>(passportId).ConfigureAwait(false);
+        if (passport?.EmergencyContacts.Any(c => c.Id == contactId) != true)
+        {
+            throw PassportException.Invalid("contactId", "contactId names no current emergency contact of this passport.");
+        }
+    }
 }

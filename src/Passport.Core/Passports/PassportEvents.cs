@@ -47,3 +47,48 @@ public sealed record EmergencyContactAdded(
 
     public Guid ItemId => ContactId;
 }
+
+/// <summary>An emergency contact was corrected.</summary>
+public sealed record EmergencyContactAmended(
+    Guid ContactId,
+    string Name,
+    string Relationship,
+    bool HasParentalResponsibility,
+    string Phone,
+    int PreferredOrder,
+    Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => "contacts.emergency";
+
+    public Guid ItemId => ContactId;
+}
+
+/// <summary>An emergency contact was removed.</summary>
+public sealed record EmergencyContactRemoved(Guid ContactId, Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => "contacts.emergency";
+
+    public Guid ItemId => ContactId;
+}
+
+/// <summary>The child's basic details were corrected or completed.</summary>
+public sealed record ChildDetailsUpdated(
+    string GivenName,
+    string FamilyName,
+    string? PreferredName,
+    DateOnly DateOfBirth,
+    string? Pronouns,
+    string? FirstLanguage,
+    bool IsInterpreterNeeded,
+    string? PhotoReference,
+    string LocalAuthority,
+    Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => "identity.basic";
+}
+
+/// <summary>The child's NHS number was added or corrected.</summary>
+public sealed record NhsNumberSet(string NhsNumber, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => "identity.nhsNumber";
+}

@@ -27,6 +27,37 @@ public sealed class CreatePassportInputGraphType : InputObjectGraphType<CreatePa
     }
 }
 
+public sealed class ChildDetailsInput
+{
+    public string GivenName { get; set; } = "";
+    public string FamilyName { get; set; } = "";
+    public string? PreferredName { get; set; }
+    public DateOnly DateOfBirth { get; set; }
+    public string? Pronouns { get; set; }
+    public string? FirstLanguage { get; set; }
+    public bool? InterpreterNeeded { get; set; }
+    public string? PhotoReference { get; set; }
+    public string LocalAuthority { get; set; } = "";
+}
+
+public sealed class ChildDetailsInputGraphType : InputObjectGraphType<ChildDetailsInput>
+{
+    public ChildDetailsInputGraphType()
+    {
+        Name = "ChildDetailsInput";
+        Description = "The child's basic details, all replaced together.";
+        Field<NonNullGraphType<StringGraphType>>("givenName");
+        Field<NonNullGraphType<StringGraphType>>("familyName");
+        Field<StringGraphType>("preferredName");
+        Field<NonNullGraphType<DateScalar>>("dateOfBirth");
+        Field<StringGraphType>("pronouns");
+        Field<StringGraphType>("firstLanguage");
+        Field<BooleanGraphType>("interpreterNeeded");
+        Field<StringGraphType>("photoReference").Description("A reference to the child's photo in the region's document store; never the image itself.");
+        Field<NonNullGraphType<StringGraphType>>("localAuthority").Description("ONS code of the child's home local authority.");
+    }
+}
+
 public sealed class AboutMeInput
 {
     public string? Communication { get; set; }

@@ -20,6 +20,10 @@ public sealed class PassportView : IPassportView
     public DateOnly DateOfBirth { get; set; }
     public string? NhsNumber { get; set; }
     public string LocalAuthority { get; set; } = "";
+    public string? Pronouns { get; set; }
+    public string? FirstLanguage { get; set; }
+    public bool IsInterpreterNeeded { get; set; }
+    public string? PhotoReference { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
 
@@ -292,6 +296,43 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
     {
         view.BreakGlass[used.RecordedBy.Subject] = used.Until;
         return view;
+    }
+
+    public static PassportView Apply(EmergencyContactAmended amended, PassportView view)
+    {
+        view.EmergencyContacts = view.EmergencyContacts
+            .Select(c => c.Id == amended.ContactId
+                ? new EmergencyContact(c.Id, amended.Name, amended.Relationship, amended.HasParentalResponsibility, amended.Phone, amended.PreferredOrder, amended.RecordedBy)
+                : c)
+            .OrderBy(c => c.PreferredOrder)
+            .ToList();
+        return Reviewed(amended, view);
+    }
+
+    public static PassportView Apply(EmergencyContactRemoved removed, PassportView view)
+    {
+        view.EmergencyContacts.RemoveAll(c => c.Id == removed.ContactId);
+        return Reviewed(removed, view);
+    }
+
+    public static PassportView Apply(ChildDetailsUpdated updated, PassportView view)
+    {
+        view.GivenName = updated.GivenName;
+        view.FamilyName = updated.FamilyName;
+        view.PreferredName = updated.PreferredName;
+        view.DateOfBirth = updated.DateOfBirth;
+        view.Pronouns = updated.Pronouns;
+        view.FirstLanguage = updated.FirstLanguage;
+        view.IsInterpreterNeeded = updated.IsInterpreterNeeded;
+        view.PhotoReference = updated.PhotoReference;
+        view.LocalAuthority = updated.LocalAuthority;
+        return Reviewed(updated, view);
+    }
+
+    public static PassportView Apply(NhsNumberSet set, PassportView view)
+    {
+        view.NhsNumber = set.NhsNumber;
+        return Reviewed(set, view);
     }
 
     public static PassportView Apply(EmergencyContactAdded added, PassportView view)
