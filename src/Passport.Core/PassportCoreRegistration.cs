@@ -30,6 +30,7 @@ public static class PassportCoreRegistration
         services.AddScoped<IPassportRecorder>(sp => sp.GetRequiredService<PassportAccess>());
         services.AddScoped<PassportCommandService>();
         services.AddScoped<AccessCommandService>();
+        services.AddScoped<LocalAuthorityModules.ModuleEnablements>();
         services.AddScoped<PassportViewBatch>();
         services.AddScoped(typeof(PassportViewLoader<>));
         return services;
@@ -69,6 +70,8 @@ public static class PassportCoreRegistration
             .UniqueIndex(x => x.NhsNumber!)
             .GinIndexJsonData();
         options.Schema.For<ShareCode>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
+        options.Schema.For<LocalAuthorityModules.ModuleEnablement>().DatabaseSchemaName(PassportSchemaName).Index(x => x.LocalAuthority);
+        options.Schema.For<LocalAuthorityModules.ModuleEnablementChange>().DatabaseSchemaName(AuditSchemaName).Index(x => x.LocalAuthority);
         options.Schema.For<FamilyInvitation>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
         options.Schema.For<Notification>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId).Index(x => x.Recipient!);
         options.Schema.For<ShareCodeAttempt>().DatabaseSchemaName(AuditSchemaName).Index(x => x.Subject);

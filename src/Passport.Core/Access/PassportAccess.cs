@@ -16,6 +16,8 @@ public sealed class PassportAccess(
     AccessDecision decision,
     CurrentViewer viewer,
     AccessLogCollector accessLog,
+    Modules.ModuleCatalog modules,
+    LocalAuthorityModules.ModuleEnablements enablements,
     TimeProvider clock) : IPassportReader, IPassportRecorder
 {
     private readonly ConcurrentDictionary<Guid, PassportView> _opened = new();
@@ -41,7 +43,13 @@ public sealed class PassportAccess(
     {
         var view = await session.LoadAsync<PassportView>(passportId, cancellationToken).ConfigureAwait(false)
             ?? throw PassportException.NotFound();
-        return decision.AuthorizeRecording(viewer.Value, view, group, clock.GetUtcNow());
+        var recordedBy = decision.AuthorizeRecording(viewer.Value, view, group, clock.GetUtcNow());
+        if (modules.ModuleOf(group) is { } module && !await enablements.IsEnabledAsync(module, view.LocalAuthority, cancellationToken).ConfigureAwait(false))
+        {
+            throw new PassportException(ErrorCodes.ModuleNotEnabled, $"The {module} module is not switched on for this child's local authority.");
+        }
+
+        return recordedBy;
     }
 
     /// <summary>A passport's access log, newest first, for its family or an auditor.</summary>

@@ -3,6 +3,7 @@ using GraphQL.DataLoader;
 using GraphQL.Instrumentation;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Core.AccessLog;
+using Passport.Core.LocalAuthorityModules;
 using Passport.Core.Modules;
 using Passport.Sdk;
 
@@ -30,9 +31,17 @@ public sealed class FieldAccessMiddleware : IFieldMiddleware
             ?? throw new InvalidOperationException($"Field '{context.FieldDefinition.Name}' declares a field group but its source is not passport-scoped.");
 
         var services = context.RequestServices ?? throw new InvalidOperationException("No request services.");
-        if (module is not null && !services.GetRequiredService<ModuleCatalog>().IsAvailable(module))
+        if (module is not null)
         {
-            throw new PassportException(ErrorCodes.ModuleUnavailable, $"The {module} module is unavailable; its information cannot be shown.");
+            if (!services.GetRequiredService<ModuleCatalog>().IsAvailable(module))
+            {
+                throw new PassportException(ErrorCodes.ModuleUnavailable, $"The {module} module is unavailable; its information cannot be shown.");
+            }
+
+            if (!await services.GetRequiredService<ModuleEnablements>().IsEnabledAsync(module, passport.LocalAuthority, context.CancellationToken).ConfigureAwait(false))
+            {
+                throw new PassportException(ErrorCodes.ModuleNotEnabled, $"The {module} module is not switched on for this child's local authority.");
+            }
         }
 
         if (group is not null)

@@ -154,6 +154,14 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async c => await Access(c).SetMyContactDetailsAsync(
                 c.GetArgument<string>("passportId"), c.GetArgument<string?>("address"), c.GetArgument<string?>("phone"), c.GetArgument<bool>("share"), c.CancellationToken));
 
+        Field<NonNullGraphType<ModuleGraphType>>("setModuleEnabled")
+            .Description("A local authority's administrator switches an extra module on or off for the children of their authority. Audited.")
+            .Argument<NonNullGraphType<StringGraphType>>("localAuthority")
+            .Argument<NonNullGraphType<StringGraphType>>("module")
+            .Argument<NonNullGraphType<BooleanGraphType>>("enabled")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<LocalAuthorityModules.ModuleEnablements>()
+                .SetAsync(c.GetArgument<string>("localAuthority"), c.GetArgument<string>("module"), c.GetArgument<bool>("enabled"), c.CancellationToken));
+
         Field<NonNullGraphType<PassportGraphType>>("verifyItem")
             .Description("A professional of the sector that owns an item confirms what the family reported.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")

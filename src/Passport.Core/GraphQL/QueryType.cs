@@ -35,6 +35,12 @@ public sealed class QueryType : ObjectGraphType
                 return await Access(c).AccessLogAsync(passportId, first, c.CancellationToken);
             });
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleGraphType>>>>("modules")
+            .Description("Every module this host found, and whether it is on for a local authority (required modules always are).")
+            .Argument<StringGraphType>("localAuthority")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<LocalAuthorityModules.ModuleEnablements>()
+                .ForAsync(c.GetArgument<string?>("localAuthority"), c.CancellationToken));
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
             .Description("What changed on a passport, when and by whom, newest first, as far as you may see it.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")

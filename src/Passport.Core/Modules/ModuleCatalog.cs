@@ -21,6 +21,7 @@ public sealed class ModuleCatalog
 {
     private readonly List<ModuleEntry> _entries = [];
     private readonly Dictionary<string, string> _owningSectorOfGroup = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _moduleOfGroup = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ModuleEntry> Entries => _entries;
 
@@ -40,11 +41,15 @@ public sealed class ModuleCatalog
         foreach (var group in manifest.FieldGroups)
         {
             _owningSectorOfGroup[group.Name] = manifest.Sector;
+            _moduleOfGroup[group.Name] = manifest.Name;
         }
     }
 
     public void Failed(string name, bool isRequired, string problem) =>
         _entries.Add(new ModuleEntry(name, null, isRequired, ModuleLoadStatus.Failed, problem, null));
+
+    /// <summary>The module whose fields a group belongs to; null for core groups.</summary>
+    public string? ModuleOf(string group) => _moduleOfGroup.GetValueOrDefault(group);
 
     /// <summary>The sector whose professionals record verified values in a group; null for core groups.</summary>
     public string? OwningSectorOf(string group) => _owningSectorOfGroup.GetValueOrDefault(group);
