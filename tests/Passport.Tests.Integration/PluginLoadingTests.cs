@@ -30,6 +30,7 @@ public class PluginLoadingTests(PassportFixture fixture)
         var plugins = CopyPlugins();
         var broken = Directory.CreateDirectory(Path.Combine(plugins, "Passport.Plugins.Broken")).FullName;
         await File.WriteAllTextAsync(Path.Combine(broken, "Passport.Plugins.Broken.dll"), "this is not an assembly");
+        await File.WriteAllTextAsync(Path.Combine(broken, "passport-plugin.json"), """{ "module": "short-breaks", "section": "shortBreaks" }""");
         try
         {
             var environment = fixture.HostEnvironment(await fixture.NewDatabaseAsync());
@@ -41,6 +42,18 @@ public class PluginLoadingTests(PassportFixture fixture)
             (await ready.Content.ReadAsStringAsync()).ShouldBe("Degraded");
             host.Output.ShouldContain("Passport.Plugins.Broken");
             host.Output.ShouldContain("failed to load and is skipped");
+
+            // Its section stays in the schema and says the information is unavailable, never empty.
+            var carer = fixture.Token(Persona.Carer());
+            var id = (await PassportFixture.GraphQLAsync(http, carer, "mutation { createPassport(input: { givenName: \"Kai\", familyName: \"Rowe\", dateOfBirth: \"2015-02-02\", localAuthority: \"E06000052\" }) { id } }"))
+                .Ok()["createPassport"]!["id"]!.GetValue<string>();
+            var read = await PassportFixture.GraphQLAsync(http, carer, "query($id: ID!) { passport(id: $id) { child { givenName } shortBreaks { status } } }", new { id });
+            read.Data!["passport"]!["shortBreaks"].ShouldBeNull();
+            read.ErrorAt("passport", "shortBreaks")!["extensions"]!["code"]!.GetValue<string>().ShouldBe("MODULE_UNAVAILABLE");
+            read.Data!["passport"]!["child"]!["givenName"]!.GetValue<string>().ShouldBe("Kai");
+
+            var modules = (await PassportFixture.GraphQLAsync(http, carer, "{ modules { name status } }")).Ok()["modules"]!.AsArray();
+            modules.ShouldContain(m => m!["name"]!.GetValue<string>() == "short-breaks" && m["status"]!.GetValue<string>() == "failed");
         }
         finally
         {

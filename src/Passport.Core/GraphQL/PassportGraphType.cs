@@ -13,7 +13,7 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
     /// <summary>Fields of <c>Passport</c> that carry no child data and so need no field group.</summary>
     public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "careTeam", "sharing", "carers", "reviews" };
 
-    public PassportGraphType(PassportSchemaContributions contributions)
+    public PassportGraphType(PassportSchemaContributions contributions, Modules.ModuleCatalog catalog)
     {
         Name = "Passport";
         Description = "One child's passport, as far as the viewer may see it.";
@@ -66,6 +66,18 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
         foreach (var section in contributions.Sections)
         {
             AddField(section);
+        }
+
+        // A plugin that failed to load keeps its section, which always answers MODULE_UNAVAILABLE.
+        foreach (var (section, module) in catalog.UnavailableSections.Where(s => !HasField(s.Key)))
+        {
+            AddField(new FieldType
+            {
+                Name = section,
+                Description = $"The {module} module could not be loaded; its information is unavailable.",
+                Type = typeof(UnavailableModuleGraphType),
+                Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object?>(_ => null),
+            }.OwnedByModule(module));
         }
     }
 
@@ -146,5 +158,15 @@ public sealed class ContactGraphType : ObjectGraphType<EmergencyContact>
         Field<NonNullGraphType<ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
         Field<NonNullGraphType<BooleanGraphType>>("verified").Resolve(c => c.Source.RecordedBy.IsVerified || c.Source.VerifiedBy is not null);
         Field<ProvenanceGraphType>("verifiedBy").Resolve(c => c.Source.VerifiedBy);
+    }
+}
+
+/// <summary>The section of a plugin that failed to load: never resolved, its field answers MODULE_UNAVAILABLE.</summary>
+public sealed class UnavailableModuleGraphType : ObjectGraphType
+{
+    public UnavailableModuleGraphType()
+    {
+        Name = "UnavailableModule";
+        Field<StringGraphType>("status").Resolve(_ => "unavailable");
     }
 }

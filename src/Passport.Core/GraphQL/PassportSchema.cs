@@ -45,6 +45,11 @@ public static class FieldGroupCoverage
                 continue;
             }
 
+            if (Unwrap(field.ResolvedType) is UnavailableModuleGraphType)
+            {
+                continue; // never resolved: the middleware answers MODULE_UNAVAILABLE first
+            }
+
             if (Unwrap(field.ResolvedType) is not IComplexGraphType section)
             {
                 problems.Add($"Passport.{field.Name}");

@@ -45,8 +45,20 @@ public sealed class ModuleCatalog
         }
     }
 
-    public void Failed(string name, bool isRequired, string problem) =>
+    /// <summary>A plugin that failed to load; with a known section, its section stays in the schema and answers MODULE_UNAVAILABLE.</summary>
+    public void Failed(string name, bool isRequired, string problem, string? section = null)
+    {
         _entries.Add(new ModuleEntry(name, null, isRequired, ModuleLoadStatus.Failed, problem, null));
+        if (section is not null)
+        {
+            _unavailableSections[section] = name;
+        }
+    }
+
+    private readonly Dictionary<string, string> _unavailableSections = new(StringComparer.Ordinal);
+
+    /// <summary>Section field name → module, for plugins that failed to load.</summary>
+    public IReadOnlyDictionary<string, string> UnavailableSections => _unavailableSections;
 
     /// <summary>The module whose fields a group belongs to; null for core groups.</summary>
     public string? ModuleOf(string group) => _moduleOfGroup.GetValueOrDefault(group);

@@ -59,7 +59,8 @@ internal sealed class PluginLoader
             {
                 var problem = e is TargetInvocationException { InnerException: { } inner } ? inner.Message : e.Message;
                 failures.Add((folder, problem));
-                catalog.Failed(Path.GetFileName(folder), isRequired: false, problem);
+                var description = PluginDescription.TryRead(folder);
+                catalog.Failed(description?.Module ?? Path.GetFileName(folder), isRequired: false, problem, description?.Section);
                 _log.LogError("Plugin folder {Folder} failed to load and is skipped: {Problem}", folder, problem);
             }
         }
