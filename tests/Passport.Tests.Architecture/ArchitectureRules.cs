@@ -56,7 +56,7 @@ internal static class ArchitectureRules
 
     /// <summary>In a module, only Wolverine handlers, projections and the manifest may use the store.</summary>
     private static bool IsModuleCode(Assembly assembly, Mono.Cecil.TypeDefinition type) =>
-        assembly.GetName().Name!.StartsWith(ModulesNamespace, StringComparison.Ordinal)
+        (assembly.GetName().Name!.StartsWith(ModulesNamespace, StringComparison.Ordinal) || assembly.GetName().Name!.StartsWith(PluginsNamespace, StringComparison.Ordinal))
         && !type.Name.EndsWith("Handler", StringComparison.Ordinal)
         && !type.Name.EndsWith("Projection", StringComparison.Ordinal)
         && type.BaseType?.Name != "PassportModule"
