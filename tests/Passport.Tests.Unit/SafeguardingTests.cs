@@ -55,3 +55,27 @@ public class SafeguardingTests
         return catalog;
     }
 }
+
+/// <summary>A plugin's group the region's policy does not name yet.</summary>
+public class GroupWithoutPolicyTests
+{
+    private const string Unlisted = "youthJustice.plan";
+
+    [Fact]
+    public void Is_shown_to_the_family_and_to_no_professional()
+    {
+        var catalog = new ModuleCatalog();
+        catalog.Loaded(new ModuleManifest("youth-justice", "youth-justice", false, [new FieldGroup(Unlisted, "Youth justice plan")], "youth_justice"), isRequired: false);
+        var policy = SharingPolicy.Load(typeof(GroupWithoutPolicyTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RegionPolicy").Value!);
+        var decision = new AccessDecision(policy, catalog, TimeProvider.System);
+        var passport = new PassportView { Id = Guid.NewGuid(), DateOfBirth = new DateOnly(2012, 1, 1), LocalAuthority = "E06000052" };
+        passport.Carers.Add(new LinkedCarer("carer", "Carer", CarerRights.All, DateTimeOffset.UtcNow, IsCreator: true));
+        passport.CareTeam.Add(new CareTeamMember("yj", "Youth justice worker", "youth-justice", null, DateTimeOffset.UtcNow, "share code"));
+        passport.CareTeam.Add(new CareTeamMember("sw", "Social worker", Sectors.SocialCare, null, DateTimeOffset.UtcNow, "share code"));
+
+        policy.Covers(Unlisted).ShouldBeFalse();
+        decision.Decide(new Viewer("carer", "Carer", new HashSet<string> { "carer" }, null, null, null), passport)!.MaySee(Unlisted).ShouldBeTrue();
+        decision.Decide(new Viewer("yj", "YJ", new HashSet<string> { "professional" }, "youth-justice", null, null), passport)!.MaySee(Unlisted).ShouldBeFalse();
+        decision.Decide(new Viewer("sw", "SW", new HashSet<string> { "professional" }, Sectors.SocialCare, null, null), passport)!.MaySee(Unlisted).ShouldBeFalse();
+    }
+}
