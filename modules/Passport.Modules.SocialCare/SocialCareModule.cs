@@ -1,6 +1,6 @@
+using GraphQL;
 using JasperFx.Events.Projections;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Modules.SocialCare.Involvements;
 using Passport.Modules.SocialCare.LegalStatuses;
 using Passport.Modules.SocialCare.Safeguarding;
@@ -65,14 +65,13 @@ public sealed class SocialCareModule : PassportModule
 internal static class SocialCareRecording
 {
     /// <summary>
-    /// Authorises recording into <paramref name="group"/> and requires a social-care professional:
-    /// the family reports many things, but not these.
+    /// Authorises recording into <paramref name="group"/> and requires a social-care professional
+    /// (the family reports many things, but not these), then builds the command, sends it and
+    /// returns the passport. Input checked in <paramref name="command"/> is checked after both.
     /// </summary>
-    public static async Task<Provenance> AuthorizeAsync(IServiceProvider services, Guid passportId, string group, string what, CancellationToken cancellationToken)
-    {
-        var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, group, cancellationToken);
-        return recordedBy.Sector == Sectors.SocialCare
-            ? recordedBy
-            : throw PassportException.Forbidden($"Only social-care professionals record {what}.");
-    }
+    public static Task<PassportNode> ChangeAsync(IResolveFieldContext context, Guid passportId, string group, string what, Func<Provenance, object> command) =>
+        context.ChangePassportAsync(passportId, group, recordedBy => command(
+            recordedBy.Sector == Sectors.SocialCare
+                ? recordedBy
+                : throw PassportException.Forbidden($"Only social-care professionals record {what}.")));
 }

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.Education.Sen;
 
@@ -40,10 +38,7 @@ internal static class EndSenSupportMutation
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, EducationModule.Sen, c.CancellationToken);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new EndSenSupport(passportId, recordedBy), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await c.ChangePassportAsync(passportId, EducationModule.Sen, recordedBy => new EndSenSupport(passportId, recordedBy));
             });
 }

@@ -3,7 +3,6 @@ using GraphQL.Types;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.Education.Sen;
 
@@ -160,9 +159,11 @@ internal static class SetSenSupportMutation
                 var needs = InputRules.Optional("input.needs", input.Needs);
                 var adjustments = InputRules.Optional("input.reasonableAdjustments", input.ReasonableAdjustments);
                 var healthcarePlan = InputRules.Optional("input.healthcarePlanInSchool", input.HealthcarePlanInSchool);
-                var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, EducationModule.Sen, c.CancellationToken);
-                var support = new SenSupportSet(Guid.CreateVersion7(), input.Level, input.EhcpStatus, ehcpDate, needs, adjustments, healthcarePlan, recordedBy, reviewDate);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new SetSenSupport(passportId, support), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await c.ChangePassportAsync(
+                    passportId,
+                    EducationModule.Sen,
+                    recordedBy => new SetSenSupport(
+                        passportId,
+                        new SenSupportSet(Guid.CreateVersion7(), input.Level, input.EhcpStatus, ehcpDate, needs, adjustments, healthcarePlan, recordedBy, reviewDate)));
             });
 }

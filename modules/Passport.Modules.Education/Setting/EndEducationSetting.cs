@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.Education.Setting;
 
@@ -40,10 +38,7 @@ internal static class EndEducationSettingMutation
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, EducationModule.Setting, c.CancellationToken);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new EndEducationSetting(passportId, recordedBy), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await c.ChangePassportAsync(passportId, EducationModule.Setting, recordedBy => new EndEducationSetting(passportId, recordedBy));
             });
 }

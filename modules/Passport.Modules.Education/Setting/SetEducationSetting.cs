@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.Education.Setting;
 
@@ -92,17 +90,16 @@ internal static class SetEducationSettingMutation
             .Argument<NonNullGraphType<EducationSettingInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var input = c.GetArgument<EducationSettingInput>("input");
                 var name = InputRules.Required("input.name", input.Name);
                 var yearGroup = InputRules.Optional("input.yearGroup", input.YearGroup, InputRules.ShortText);
                 var urn = Urn(input.Urn);
                 var sencoContact = InputRules.Optional("input.sencoContact", input.SencoContact, InputRules.ShortText);
-                var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, EducationModule.Setting, c.CancellationToken);
-                var setting = new EducationSettingSet(Guid.CreateVersion7(), name, urn, yearGroup, sencoContact, recordedBy);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new SetEducationSetting(passportId, setting), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await c.ChangePassportAsync(
+                    passportId,
+                    EducationModule.Setting,
+                    recordedBy => new SetEducationSetting(passportId, new EducationSettingSet(Guid.CreateVersion7(), name, urn, yearGroup, sencoContact, recordedBy)));
             });
 
     /// <summary>A Unique Reference Number (GIAS) is exactly 6 digits.</summary>

@@ -1,8 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.Health.Items;
 
@@ -55,9 +53,11 @@ internal sealed class HealthItemKind<TItem, TInput, TInputGraphType>(string name
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var recordedBy = await AuthorizeAsync(c, passportId);
-                var item = c.GetArgument<TInput>("input").ToItem(Guid.CreateVersion7(), recordedBy);
-                return await SendAsync(c, passportId, new RecordHealthItem(passportId, TItem.Recorded(item)));
+                return await c.ChangePassportAsync(passportId, TItem.Group, recordedBy =>
+                {
+                    var item = c.GetArgument<TInput>("input").ToItem(Guid.CreateVersion7(), recordedBy);
+                    return new RecordHealthItem(passportId, TItem.Recorded(item));
+                });
             });
 
         mutation.Field($"amend{name}", passportType)
@@ -68,10 +68,11 @@ internal sealed class HealthItemKind<TItem, TInput, TInputGraphType>(string name
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var amendedBy = await AuthorizeAsync(c, passportId);
-                var item = c.GetArgument<TInput>("input").ToItem(ItemId(c), amendedBy);
-                var amendment = TItem.Amended(Guid.CreateVersion7(), item);
-                return await SendAsync(c, passportId, new AmendHealthItem(passportId, amendment));
+                return await c.ChangePassportAsync(passportId, TItem.Group, amendedBy =>
+                {
+                    var item = c.GetArgument<TInput>("input").ToItem(ItemId(c), amendedBy);
+                    return new AmendHealthItem(passportId, TItem.Amended(Guid.CreateVersion7(), item));
+                });
             });
 
         mutation.Field($"end{name}", passportType)
@@ -81,22 +82,10 @@ internal sealed class HealthItemKind<TItem, TInput, TInputGraphType>(string name
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var endedBy = await AuthorizeAsync(c, passportId);
-                var ending = TItem.Ended(ItemId(c), endedBy);
-                return await SendAsync(c, passportId, new EndHealthItem(passportId, ending));
+                return await c.ChangePassportAsync(passportId, TItem.Group, endedBy => new EndHealthItem(passportId, TItem.Ended(ItemId(c), endedBy)));
             });
     }
 
     private static Guid ItemId(IResolveFieldContext c) =>
         Guid.TryParse(c.GetArgument<string>("itemId"), out var id) ? id : throw HealthItemHandler.UnknownItem();
-
-    private static Task<Provenance> AuthorizeAsync(IResolveFieldContext c, Guid passportId) =>
-        c.RequestServices!.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, TItem.Group, c.CancellationToken);
-
-    private static async Task<object?> SendAsync(IResolveFieldContext c, Guid passportId, object command)
-    {
-        var services = c.RequestServices!;
-        await services.GetRequiredService<IMessageBus>().InvokeAsync(command, c.CancellationToken);
-        return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
-    }
 }

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.Leisure.Activities;
 
@@ -103,21 +101,19 @@ internal static class AddActivityMutation
             .Argument<NonNullGraphType<ActivityInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var details = ActivityDetails.From(c.GetArgument<ActivityInput>("input"));
-                var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, LeisureModule.Activities, c.CancellationToken);
-                var activity = new ActivityAdded(
-                    Guid.CreateVersion7(),
-                    details.Name,
-                    details.SupportNeeded,
-                    details.NeedsOneToOne,
-                    details.NeedsChangingPlaces,
-                    details.SwimmingAbility,
-                    details.DietaryNeeds,
-                    recordedBy);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new AddActivity(passportId, activity), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await c.ChangePassportAsync(passportId, LeisureModule.Activities, recordedBy => new AddActivity(
+                    passportId,
+                    new ActivityAdded(
+                        Guid.CreateVersion7(),
+                        details.Name,
+                        details.SupportNeeded,
+                        details.NeedsOneToOne,
+                        details.NeedsChangingPlaces,
+                        details.SwimmingAbility,
+                        details.DietaryNeeds,
+                        recordedBy)));
             });
 }
 

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.Leisure.Activities;
 
@@ -54,21 +52,21 @@ internal static class AmendActivityMutation
             .Argument<NonNullGraphType<ActivityInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var details = ActivityDetails.From(c.GetArgument<ActivityInput>("input"));
-                var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, LeisureModule.Activities, c.CancellationToken);
-                var activityId = Guid.TryParse(c.GetArgument<string>("activityId"), out var id) ? id : throw EndActivityHandler.UnknownActivity();
-                var amended = new ActivityAmended(
-                    activityId,
-                    details.Name,
-                    details.SupportNeeded,
-                    details.NeedsOneToOne,
-                    details.NeedsChangingPlaces,
-                    details.SwimmingAbility,
-                    details.DietaryNeeds,
-                    recordedBy);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new AmendActivity(passportId, amended), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await c.ChangePassportAsync(passportId, LeisureModule.Activities, recordedBy =>
+                {
+                    var activityId = Guid.TryParse(c.GetArgument<string>("activityId"), out var id) ? id : throw EndActivityHandler.UnknownActivity();
+                    var amended = new ActivityAmended(
+                        activityId,
+                        details.Name,
+                        details.SupportNeeded,
+                        details.NeedsOneToOne,
+                        details.NeedsChangingPlaces,
+                        details.SwimmingAbility,
+                        details.DietaryNeeds,
+                        recordedBy);
+                    return new AmendActivity(passportId, amended);
+                });
             });
 }

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.Leisure.Activities;
 
@@ -48,11 +46,11 @@ internal static class EndActivityMutation
             .Argument<NonNullGraphType<IdGraphType>>("activityId")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, LeisureModule.Activities, c.CancellationToken);
-                var activityId = Guid.TryParse(c.GetArgument<string>("activityId"), out var id) ? id : throw EndActivityHandler.UnknownActivity();
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new EndActivity(passportId, new ActivityEnded(activityId, recordedBy)), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await c.ChangePassportAsync(passportId, LeisureModule.Activities, recordedBy =>
+                {
+                    var activityId = Guid.TryParse(c.GetArgument<string>("activityId"), out var id) ? id : throw EndActivityHandler.UnknownActivity();
+                    return new EndActivity(passportId, new ActivityEnded(activityId, recordedBy));
+                });
             });
 }

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.SocialCare.Involvements;
 
@@ -43,10 +41,7 @@ internal static class EndInvolvementMutation
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var recordedBy = await SocialCareRecording.AuthorizeAsync(services, passportId, SocialCareModule.InvolvementGroup, "involvement", c.CancellationToken);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new EndInvolvement(passportId, recordedBy), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.InvolvementGroup, "involvement", recordedBy => new EndInvolvement(passportId, recordedBy));
             });
 }

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.SocialCare.Involvements;
 
@@ -92,21 +90,20 @@ internal static class RecordInvolvementMutation
             .Argument<NonNullGraphType<InvolvementInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var recordedBy = await SocialCareRecording.AuthorizeAsync(services, passportId, SocialCareModule.InvolvementGroup, "involvement", c.CancellationToken);
-                var input = c.GetArgument<InvolvementInput>("input");
-                var worker = InputRules.Optional("input.allocatedWorker", input.AllocatedWorker, InputRules.ShortText);
-                var contact = InputRules.Optional("input.workerContact", input.WorkerContact, InputRules.ShortText);
-                var received = input.Services ?? [];
-                if (received.Count > MaxServices)
+                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.InvolvementGroup, "involvement", recordedBy =>
                 {
-                    throw PassportException.Invalid("input.services", $"input.services may list at most {MaxServices} services.");
-                }
+                    var input = c.GetArgument<InvolvementInput>("input");
+                    var worker = InputRules.Optional("input.allocatedWorker", input.AllocatedWorker, InputRules.ShortText);
+                    var contact = InputRules.Optional("input.workerContact", input.WorkerContact, InputRules.ShortText);
+                    var received = input.Services ?? [];
+                    if (received.Count > MaxServices)
+                    {
+                        throw PassportException.Invalid("input.services", $"input.services may list at most {MaxServices} services.");
+                    }
 
-                var serviceNames = received.Select((service, i) => InputRules.Required($"input.services[{i}]", service)).Distinct(StringComparer.Ordinal).ToList();
-                var involvement = new InvolvementRecorded(Guid.CreateVersion7(), worker, contact, serviceNames, recordedBy);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new RecordInvolvement(passportId, involvement), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                    var serviceNames = received.Select((service, i) => InputRules.Required($"input.services[{i}]", service)).Distinct(StringComparer.Ordinal).ToList();
+                    return new RecordInvolvement(passportId, new InvolvementRecorded(Guid.CreateVersion7(), worker, contact, serviceNames, recordedBy));
+                });
             });
 }

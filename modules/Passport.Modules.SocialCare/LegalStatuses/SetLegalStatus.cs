@@ -3,7 +3,6 @@ using GraphQL.Types;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.SocialCare.LegalStatuses;
 
@@ -102,15 +101,14 @@ internal static class SetLegalStatusMutation
             .Argument<NonNullGraphType<LegalStatusInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var recordedBy = await SocialCareRecording.AuthorizeAsync(services, passportId, SocialCareModule.LegalStatusGroup, "legal status", c.CancellationToken);
-                var input = c.GetArgument<LegalStatusInput>("input");
-                var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-                var since = SocialCareDates.Past("input.since", input.Since, today);
-                var authority = InputRules.Optional("input.responsibleAuthority", input.ResponsibleAuthority, InputRules.ShortText);
-                var status = new LegalStatusSet(Guid.CreateVersion7(), input.Status, since, authority, recordedBy);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new SetLegalStatus(passportId, status), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.LegalStatusGroup, "legal status", recordedBy =>
+                {
+                    var input = c.GetArgument<LegalStatusInput>("input");
+                    var today = DateOnly.FromDateTime(c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                    var since = SocialCareDates.Past("input.since", input.Since, today);
+                    var authority = InputRules.Optional("input.responsibleAuthority", input.ResponsibleAuthority, InputRules.ShortText);
+                    return new SetLegalStatus(passportId, new LegalStatusSet(Guid.CreateVersion7(), input.Status, since, authority, recordedBy));
+                });
             });
 }

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.SocialCare.Safeguarding;
 
@@ -57,12 +55,11 @@ internal static class AddSafeguardingNoteMutation
             .Argument<NonNullGraphType<StringGraphType>>("note")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var recordedBy = await SocialCareRecording.AuthorizeAsync(services, passportId, SocialCareModule.SafeguardingGroup, "safeguarding notes", c.CancellationToken);
-                var text = InputRules.Required("note", c.GetArgument<string>("note"), InputRules.LongText);
-                var note = new SafeguardingNoteAdded(Guid.CreateVersion7(), text, recordedBy);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new AddSafeguardingNote(passportId, note), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.SafeguardingGroup, "safeguarding notes", recordedBy =>
+                {
+                    var text = InputRules.Required("note", c.GetArgument<string>("note"), InputRules.LongText);
+                    return new AddSafeguardingNote(passportId, new SafeguardingNoteAdded(Guid.CreateVersion7(), text, recordedBy));
+                });
             });
 }

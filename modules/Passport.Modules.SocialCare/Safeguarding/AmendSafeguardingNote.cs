@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.SocialCare.Safeguarding;
 
@@ -53,13 +51,12 @@ internal static class AmendSafeguardingNoteMutation
             .Argument<NonNullGraphType<StringGraphType>>("note")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var recordedBy = await SocialCareRecording.AuthorizeAsync(services, passportId, SocialCareModule.SafeguardingGroup, "safeguarding notes", c.CancellationToken);
-                var noteId = SafeguardingNotes.NoteId(c.GetArgument<string>("noteId"));
-                var text = InputRules.Required("note", c.GetArgument<string>("note"), InputRules.LongText);
-                var amended = new SafeguardingNoteAmended(noteId, text, recordedBy);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new AmendSafeguardingNote(passportId, amended), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.SafeguardingGroup, "safeguarding notes", recordedBy =>
+                {
+                    var noteId = SafeguardingNotes.NoteId(c.GetArgument<string>("noteId"));
+                    var text = InputRules.Required("note", c.GetArgument<string>("note"), InputRules.LongText);
+                    return new AmendSafeguardingNote(passportId, new SafeguardingNoteAmended(noteId, text, recordedBy));
+                });
             });
 }

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Modules.SocialCare.Safeguarding;
 
@@ -42,11 +40,11 @@ internal static class EndSafeguardingNoteMutation
             .Argument<NonNullGraphType<IdGraphType>>("noteId")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var recordedBy = await SocialCareRecording.AuthorizeAsync(services, passportId, SocialCareModule.SafeguardingGroup, "safeguarding notes", c.CancellationToken);
-                var noteId = SafeguardingNotes.NoteId(c.GetArgument<string>("noteId"));
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new EndSafeguardingNote(passportId, new SafeguardingNoteEnded(noteId, recordedBy)), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.SafeguardingGroup, "safeguarding notes", recordedBy =>
+                {
+                    var noteId = SafeguardingNotes.NoteId(c.GetArgument<string>("noteId"));
+                    return new EndSafeguardingNote(passportId, new SafeguardingNoteEnded(noteId, recordedBy));
+                });
             });
 }

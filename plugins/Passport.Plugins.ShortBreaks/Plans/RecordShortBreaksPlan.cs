@@ -3,7 +3,6 @@ using GraphQL.Types;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Plugins.ShortBreaks.Plans;
 
@@ -122,22 +121,20 @@ internal static class RecordShortBreaksPlanMutation
             .Argument<NonNullGraphType<ShortBreaksPlanInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                var details = PlanDetails.From(c.GetArgument<ShortBreaksPlanInput>("input"), services.GetRequiredService<TimeProvider>());
-                var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, ShortBreaksModule.Plan, c.CancellationToken);
-                var plan = new ShortBreaksPlanRecorded(
-                    Guid.CreateVersion7(),
-                    details.EligibilityAssessed,
-                    details.AssessedOn,
-                    details.HoursPerYear,
-                    details.Provider,
-                    details.Routines,
-                    details.NightTimeCare,
-                    details.MedicationSupport,
-                    recordedBy);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new RecordShortBreaksPlan(passportId, plan), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                var details = PlanDetails.From(c.GetArgument<ShortBreaksPlanInput>("input"), c.RequestServices!.GetRequiredService<TimeProvider>());
+                return await c.ChangePassportAsync(passportId, ShortBreaksModule.Plan, recordedBy => new RecordShortBreaksPlan(
+                    passportId,
+                    new ShortBreaksPlanRecorded(
+                        Guid.CreateVersion7(),
+                        details.EligibilityAssessed,
+                        details.AssessedOn,
+                        details.HoursPerYear,
+                        details.Provider,
+                        details.Routines,
+                        details.NightTimeCare,
+                        details.MedicationSupport,
+                        recordedBy)));
             });
 }
 

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
-using Wolverine;
 
 namespace Passport.Plugins.Example.Notes;
 
@@ -74,13 +72,12 @@ internal static class RecordExampleSectionNoteMutation
             .Argument<NonNullGraphType<ExampleSectionNoteInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices!;
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var details = ExampleSectionNoteDetails.From(c.GetArgument<ExampleSectionNoteInput>("input"));
-                var recordedBy = await services.GetRequiredService<IPassportRecorder>().AuthorizeAsync(passportId, ExampleSectionModule.Group, c.CancellationToken);
-                var note = new ExampleSectionNoteRecorded(Guid.CreateVersion7(), details.Summary, details.Details, recordedBy);
-                await services.GetRequiredService<IMessageBus>().InvokeAsync(new RecordExampleSectionNote(passportId, note), c.CancellationToken);
-                return await services.GetRequiredService<IPassportReader>().ReadAsync(passportId, c.CancellationToken);
+                return await c.ChangePassportAsync(
+                    passportId,
+                    ExampleSectionModule.Group,
+                    recordedBy => new RecordExampleSectionNote(passportId, new ExampleSectionNoteRecorded(Guid.CreateVersion7(), details.Summary, details.Details, recordedBy)));
             });
 }
 
