@@ -16,6 +16,7 @@ using Passport.Host.Identity;
 using Passport.Host.Plugins;
 using Passport.LocalPostgres;
 using Passport.Sdk;
+using Passport.Web.Infrastructure;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Marten;
@@ -207,6 +208,20 @@ catch (InvalidOperationException e)
     log.LogCritical("{Problem}", e.Message);
     return 2;
 }
+// --- Web app (src/Passport.Web): server-rendered pages that run GraphQL in-process as the signed-in user.
+services.AddPassportWeb(web =>
+{
+    web.ViewerOf = KeycloakClaimsTransformation.ViewerOf;
+    web.OidcAuthority = authSettings.Authority;
+    if (isDevelopment)
+    {
+        web.Personas = DemoPersonas.All
+            .Select(p => new WebPersona(p.Key, p.Value.Subject, p.Value.Name, p.Value.PreferredUsername, p.Value.Roles, p.Value.Sector, p.Value.Organisation, p.Value.LocalAuthority))
+            .ToList();
+    }
+});
+// --- end web app
+
 services.AddHealthChecks()
     .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"])
     .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
@@ -228,11 +243,13 @@ if (printSchemaOnly)
     return 0;
 }
 
+app.UsePassportWebStaticFiles(); // web app: NHS.UK frontend and page assets
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapPassportGraphQL();
+app.MapPassportWeb(); // web app: Razor Pages
 if (developmentKey is not null)
 {
     app.MapDevTokens(developmentKey, authSettings.Audience);

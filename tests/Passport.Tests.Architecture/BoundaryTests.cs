@@ -66,7 +66,7 @@ public class BoundaryTests
     [Fact]
     public void The_host_and_core_reference_no_module_assembly()
     {
-        ReferencesToOurAssemblies(Host, "Passport.Sdk", "Passport.Core", "Passport.LocalPostgres").ShouldBeEmpty();
+        ReferencesToOurAssemblies(Host, "Passport.Sdk", "Passport.Core", "Passport.LocalPostgres", "Passport.Web").ShouldBeEmpty();
         ReferencesToOurAssemblies(Core, "Passport.Sdk").ShouldBeEmpty();
         ReferencesToOurAssemblies(Sdk).ShouldBeEmpty();
     }

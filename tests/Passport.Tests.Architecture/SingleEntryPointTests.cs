@@ -26,6 +26,10 @@ public class SingleEntryPointTests
     }
 
     [Fact]
+    public void Web_pages_read_passports_only_through_GraphQL_as_the_signed_in_user() =>
+        DependencyScan.Offenders(typeof(Passport.Web.Infrastructure.PageGraphQL).Assembly.Location, _ => true, "Marten", "Npgsql").ShouldBeEmpty();
+
+    [Fact]
     public void The_entry_point_rule_fails_for_a_resolver_that_queries_the_store() =>
         StoreReadsAroundTheAccessDecision(Assembly.GetExecutingAssembly())
             .ShouldContain(offence => offence.StartsWith(typeof(RogueGraphType).FullName!, StringComparison.Ordinal) && offence.Contains("Marten.IQuerySession", StringComparison.Ordinal));

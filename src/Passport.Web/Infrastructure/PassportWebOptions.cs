@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Passport.Sdk;
+
+namespace Passport.Web.Infrastructure;
+
+/// <summary>A demo person the Development persona picker offers (the host passes its DemoPersonas).</summary>
+public sealed record WebPersona(
+    string Key,
+    string Subject,
+    string Name,
+    string PreferredUsername,
+    IReadOnlyList<string> Roles,
+    string? Sector = null,
+    string? Organisation = null,
+    string? LocalAuthority = null);
+
+/// <summary>What the host tells the web app.</summary>
+public sealed class PassportWebOptions
+{
+    /// <summary>The cookie scheme of the web app's session.</summary>
+    public const string CookieScheme = "PassportWeb";
+
+    /// <summary>The authorization policy every signed-in page uses.</summary>
+    public const string Policy = "PassportWebUser";
+
+    /// <summary>How a signed-in principal becomes the GraphQL viewer (the same mapping as the API's).</summary>
+    public Func<ClaimsPrincipal, Viewer> ViewerOf { get; set; } = _ => throw new InvalidOperationException("PassportWebOptions.ViewerOf is not set.");
+
+    /// <summary>Development only: the personas the sign-in page offers. Empty: no persona picker.</summary>
+    public IReadOnlyList<WebPersona> Personas { get; set; } = [];
+
+    /// <summary>
+    /// The seam for real sign-in: when set (Auth__Authority, a Keycloak realm), the sign-in page
+    /// will start the OpenID Connect code flow. Not wired yet: see SignIn.cshtml.cs.
+    /// </summary>
+    public string? OidcAuthority { get; set; }
+}

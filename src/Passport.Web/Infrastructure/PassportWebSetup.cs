@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Passport.Web.Infrastructure;
+
+/// <summary>Registers the web app in the host: Razor Pages, the cookie session, antiforgery, static files.</summary>
+public static class PassportWebSetup
+{
+    public static IServiceCollection AddPassportWeb(this IServiceCollection services, Action<PassportWebOptions> configure)
+    {
+        var options = new PassportWebOptions();
+        configure(options);
+        services.AddSingleton(options);
+        services.AddHttpContextAccessor();
+        services.AddScoped<PageGraphQL>();
+
+        // An extra scheme beside the API's bearer scheme: the default stays as it is.
+        services.AddAuthentication().AddCookie(PassportWebOptions.CookieScheme, cookie =>
+        {
+            cookie.Cookie.Name = "passport.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/sign-in";
+            cookie.AccessDeniedPath = "/sign-in";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder().AddPolicy(PassportWebOptions.Policy, policy => policy
+            .AddAuthenticationSchemes(PassportWebOptions.CookieScheme)
+            .RequireAuthenticatedUser());
+        services.AddAntiforgery(a =>
+        {
+            a.Cookie.Name = "passport.antiforgery";
+            a.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/", PassportWebOptions.Policy);
+            pages.Conventions.AllowAnonymousToPage("/SignIn");
+            pages.Conventions.AllowAnonymousToPage("/Error");
+        });
+        return services;
+    }
+
+    /// <summary>Static files (NHS.UK frontend and the web app's own), before authentication.</summary>
+    public static IApplicationBuilder UsePassportWebStaticFiles(this IApplicationBuilder app)
+    {
+        app.UseStaticFiles();
+
+        // A page whose reads could not be written to the access log shows nothing of the passport.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (AuditUnavailableException) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(
+                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Sorry, there is a problem with the service</title>" +
+                    "<link rel=\"stylesheet\" href=\"/_content/Passport.Web/nhsuk/nhsuk-frontend.min.css\"></head><body><div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" id=\"maincontent\">" +
+                    "<h1>Sorry, there is a problem with the service</h1><p>We could not record this view in the access log, so the passport is not shown. If you made a change, it may have been saved: check the passport before repeating it.</p><p>Try again shortly.</p></main></div></body></html>",
+                    context.RequestAborted);
+            }
+        });
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapPassportWeb(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Passport.Web.Pages;
+
+/// <summary>Families go to their children's passports; professionals to the share-code page.</summary>
+public sealed class IndexModel : PageModel
+{
+    public IActionResult OnGet() =>
+        User.HasClaim("role", "professional") ? LocalRedirect("/share-code") : LocalRedirect("/passports");
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Passport.Web.Infrastructure;
+
+namespace Passport.Web.Pages;
+
+/// <summary>
+/// Development: a persona picker that starts a cookie session with the persona's claims (the same
+/// claims a demo token carries). Production seam: when <see cref="PassportWebOptions.OidcAuthority"/>
+/// is set, this page is where the OpenID Connect code flow against Keycloak starts (Challenge with
+/// an OpenIdConnect scheme signing in to <see cref="PassportWebOptions.CookieScheme"/>).
+/// </summary>
+public sealed class SignInModel(PassportWebOptions options) : PageModel
+{
+    public IReadOnlyList<WebPersona> Personas => options.Personas;
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public static string Describe(WebPersona p) => string.Join(", ", new[]
+    {
+        string.Join(", ", p.Roles.Select(r => r switch { "carer" => "Parent or carer", "young-person" => "Young person", "professional" => "Professional", "la-admin" => "Local authority administrator", "auditor" => "Auditor", _ => r })),
+        Display.Sector(p.Sector),
+        p.Organisation ?? "",
+    }.Where(s => s.Length > 0));
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? persona)
+    {
+        var chosen = options.Personas.FirstOrDefault(p => p.Key == persona);
+        if (chosen is null)
+        {
+            Error = "Select who you are";
+            return Page();
+        }
+
+        var claims = new List<Claim>
+        {
+            new("sub", chosen.Subject),
+            new("name", chosen.Name),
+            new("preferred_username", chosen.PreferredUsername),
+        };
+        claims.AddRange(chosen.Roles.Select(r => new Claim("role", r)));
+        AddIf(claims, "sector", chosen.Sector);
+        AddIf(claims, "organisation", chosen.Organisation);
+        AddIf(claims, "local_authority", chosen.LocalAuthority);
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, PassportWebOptions.CookieScheme, "preferred_username", "role"));
+        await HttpContext.SignInAsync(PassportWebOptions.CookieScheme, principal);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    private static void AddIf(List<Claim> claims, string type, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            claims.Add(new Claim(type, value));
+        }
+    }
+}

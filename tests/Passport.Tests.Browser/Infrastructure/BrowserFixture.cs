@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Passport.LocalPostgres;
+
+namespace Passport.Tests.Browser.Infrastructure;
+
+/// <summary>
+/// Once per run: a throwaway PostgreSQL cluster, the real host in Development (so the persona
+/// picker exists) with a throwaway data folder (so the development key is throwaway), and
+/// Debian's Chromium driven by Playwright.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const int MobileWidth = 320;
+
+    private readonly string _folder = TestPaths.NewTempFolder("browser");
+    private IPlaywright? _playwright;
+
+    public LocalPostgresCluster Postgres { get; private set; } = null!;
+    public HostProcess Host { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+
+    public static string ScreenshotFolder => Path.Combine(TestPaths.RepoRoot, "docs", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Postgres = await LocalPostgresCluster.StartAsync(Path.Combine(_folder, "pg"), "passport", keepData: false, durable: false);
+        var data = Path.Combine(_folder, "data");
+        Directory.CreateDirectory(data);
+        Host = await HostProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Passport"] = Postgres.ConnectionString,
+            ["Passport__DataFolder"] = data,
+            ["Passport__SeedDemoData"] = "false",
+            ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+        });
+        Http = new HttpClient { BaseAddress = Host.BaseAddress };
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) at phone width, signed in as a demo persona (optionally with JavaScript off).</summary>
+    public async Task<IPage> SignInAsync(string persona, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = MobileWidth, Height = 720 },
+            JavaScriptEnabled = javaScript,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.CheckAsync($"#persona-{persona}");
+        await page.ClickAsync("button:has-text('Sign in')");
+        return page;
+    }
+
+    /// <summary>A token for a demo persona from the host's development token endpoint (API set-up steps).</summary>
+    public async Task<JsonNode> GraphQLAsync(string persona, string query, object? variables = null)
+    {
+        var token = await Http.GetStringAsync(new Uri($"/dev/token/{persona}", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var json = JsonNode.Parse(body)!;
+        (json["errors"] as JsonArray ?? []).ShouldBeEmpty(body);
+        return json["data"]!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        Http?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The cluster may still be letting go of its files.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

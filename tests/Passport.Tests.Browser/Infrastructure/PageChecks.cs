@@ -1,0 +1,32 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Passport.Tests.Browser.Infrastructure;
+
+internal static class PageChecks
+{
+    /// <summary>No serious or critical axe violations, and no horizontal scrolling at 320 px.</summary>
+    public static async Task VerifyPageAsync(this IPage page, string? screenshot = null)
+    {
+        var axe = await page.RunAxe();
+        var bad = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        bad.ShouldBeEmpty(page.Url + ": " + string.Join("; ", bad.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
+
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+        scrollWidth.ShouldBeLessThanOrEqualTo(BrowserFixture.MobileWidth, $"{page.Url} scrolls sideways at {BrowserFixture.MobileWidth} px");
+
+        if (screenshot is not null)
+        {
+            Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
+            // Modest files: the whole page, but at most 2,400 px of it.
+            var height = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollHeight");
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(BrowserFixture.ScreenshotFolder, screenshot + ".png"),
+                FullPage = true,
+                Clip = new Clip { X = 0, Y = 0, Width = BrowserFixture.MobileWidth, Height = Math.Min(height, 2400) },
+                Type = ScreenshotType.Png,
+            });
+        }
+    }
+}

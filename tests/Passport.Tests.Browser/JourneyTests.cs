@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Passport.Tests.Browser.Infrastructure;
+
+namespace Passport.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class JourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_carer_shares_with_a_school_which_sees_its_sectors_view_and_the_carer_sees_the_read()
+    {
+        // Carer: my children's passports → create a passport.
+        var carer = await fixture.SignInAsync("carer");
+        await carer.WaitForURLAsync("**/passports");
+        await carer.VerifyPageAsync("01-my-passports");
+        await carer.ClickAsync("text=Create a passport");
+        await carer.VerifyPageAsync();
+        await carer.ClickAsync("button:has-text('Create passport')");
+        (await carer.ContentAsync()).ShouldContain("There is a problem");
+        await carer.VerifyPageAsync("02-create-passport-errors");
+        await carer.FillAsync("#givenName", "Poppy");
+        await carer.FillAsync("#familyName", "Tregear");
+        await carer.FillAsync("#dob-day", "3");
+        await carer.FillAsync("#dob-month", "9");
+        await carer.FillAsync("#dob-year", "2017");
+        await carer.ClickAsync("button:has-text('Create passport')");
+        await carer.WaitForURLAsync(PassportUrl());
+        var passportUrl = carer.Url;
+        (await carer.Locator("h1").InnerTextAsync()).ShouldBe("Poppy Tregear");
+
+        // Edit About me (with its review date).
+        await carer.ClickAsync("a[href$='about-me#communication']");
+        await carer.VerifyPageAsync("04-edit-about-me");
+        await carer.FillAsync("#communication", "I use short sentences and some Makaton.");
+        await carer.FillAsync("#mustKnow", "I panic at fire alarms: warn me before a drill.");
+        await carer.ClickAsync("button:has-text('Save About me')");
+        await carer.WaitForURLAsync(PassportUrl());
+        var page = await carer.ContentAsync();
+        page.ShouldContain("I use short sentences and some Makaton.");
+        page.ShouldContain("Last reviewed");
+        page.ShouldContain("Alex Morgan");
+
+        // Report an allergy: shown as reported by the family, not verified.
+        await carer.ClickAsync("text=Report an allergy");
+        await carer.VerifyPageAsync();
+        await carer.FillAsync("#substance", "Peanuts");
+        await carer.FillAsync("#reaction", "Swelling of the lips");
+        await carer.CheckAsync("#severity-SEVERE");
+        await carer.ClickAsync("button:has-text('Report allergy')");
+        await carer.WaitForURLAsync(PassportUrl());
+        (await carer.ContentAsync()).ShouldContain("Not verified");
+        await carer.VerifyPageAsync("03-passport-carer");
+
+        // Share with a professional: a share code shown large, with its expiry.
+        await carer.ClickAsync("text=Share with a professional");
+        await carer.VerifyPageAsync();
+        await carer.CheckAsync("#sector-education");
+        await carer.ClickAsync("button:has-text('Create share code')");
+        var code = (await carer.Locator("#share-code").InnerTextAsync()).Trim();
+        code.ShouldNotBeEmpty();
+        (await carer.ContentAsync()).ShouldContain("expires on");
+        await carer.VerifyPageAsync("05-share-code");
+
+        // Social care records a legal status (through the API, as set-up).
+        var id = passportUrl.Split('/')[^1];
+        await SocialCareRecordsLegalStatusAsync(carer, id, "Kernow Legal Team");
+
+        // Professional: enter the share code → the passport as education may see it.
+        var school = await fixture.SignInAsync("education");
+        await school.WaitForURLAsync("**/share-code");
+        await school.VerifyPageAsync("06-enter-share-code");
+        await school.FillAsync("#code", code);
+        await school.ClickAsync("button:has-text('Open passport')");
+        await school.WaitForURLAsync(PassportUrl());
+        var seen = await school.ContentAsync();
+        seen.ShouldContain("Peanuts");
+        seen.ShouldContain("I panic at fire alarms");
+        var legal = school.Locator("h3:has-text('Legal status') + .nhsuk-inset-text");
+        (await legal.InnerTextAsync()).ShouldContain("Not shared with your sector");
+        seen.ShouldNotContain("Kernow Legal Team");
+        seen.ShouldNotContain("LOOKED_AFTER");
+        seen.ShouldNotContain("Looked after");
+        await school.VerifyPageAsync("07-passport-education");
+
+        // Carer: who has looked — the school's read is there.
+        await carer.GotoAsync(passportUrl + "/access-log");
+        var log = await carer.ContentAsync();
+        log.ShouldContain("Ms Laura Hughes");
+        log.ShouldContain("Truro Primary School");
+        await carer.VerifyPageAsync("08-access-log");
+
+        // Care team: the school joined through the code.
+        await carer.GotoAsync(passportUrl + "/care-team");
+        (await carer.ContentAsync()).ShouldContain("Ms Laura Hughes");
+        await carer.VerifyPageAsync("09-care-team");
+
+        // Sharing settings: opt education in to immunisations, without JavaScript-only controls.
+        await carer.GotoAsync(passportUrl + "/sharing");
+        await carer.VerifyPageAsync("10-sharing-settings");
+        await carer.GetByRole(AriaRole.Button, new() { Name = "Share immunisations with education", Exact = true }).ClickAsync();
+        await carer.WaitForURLAsync("**/sharing");
+        (await carer.GetByRole(AriaRole.Button, new() { Name = "Stop sharing immunisations with education", Exact = true }).CountAsync()).ShouldBe(1);
+
+        // Invite another carer and notifications render and pass the same checks.
+        await carer.GotoAsync(passportUrl + "/invite-carer");
+        await carer.CheckAsync("#mayEdit");
+        await carer.ClickAsync("button:has-text('Create invitation code')");
+        (await carer.Locator("#invite-code").InnerTextAsync()).Trim().ShouldNotBeEmpty();
+        await carer.VerifyPageAsync();
+        await carer.GotoAsync(passportUrl + "/notifications");
+        await carer.VerifyPageAsync();
+
+        // Sign out ends the session.
+        await carer.ClickAsync("button:has-text('Sign out')");
+        await carer.GotoAsync(passportUrl);
+        carer.Url.ShouldContain("/sign-in");
+    }
+
+    [Fact]
+    public async Task The_HTML_of_a_page_never_holds_a_group_the_sector_may_not_see_even_without_JavaScript()
+    {
+        var created = await fixture.GraphQLAsync("carer", """
+            mutation { createPassport(input: { givenName: "Jago", familyName: "Pascoe", dateOfBirth: "2015-01-20", localAuthority: "E06000052" }) { id } }
+            """);
+        var id = created["createPassport"]!["id"]!.ToString();
+        var secret = "Legal-" + Guid.NewGuid().ToString("N")[..8];
+        var carer = await fixture.SignInAsync("carer");
+        await SocialCareRecordsLegalStatusAsync(carer, id, secret);
+        var code = (await fixture.GraphQLAsync("carer", "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"education\") { code } }", new { id }))["createShareCode"]!["code"]!.ToString();
+
+        // With JavaScript off: every journey step is a plain link or form.
+        var school = await fixture.SignInAsync("education", javaScript: false);
+        await school.GotoAsync("/share-code");
+        await school.FillAsync("#code", code);
+        await school.ClickAsync("button:has-text('Open passport')");
+        await school.WaitForURLAsync(PassportUrl());
+        var html = await school.ContentAsync();
+        html.ShouldContain("Jago");
+        html.ShouldContain("Not shared with your sector");
+        html.ShouldNotContain(secret);
+        html.ShouldNotContain("LOOKED_AFTER");
+        html.ShouldNotContain("Looked after");
+
+        // The family does see it (it was recorded, not lost).
+        await carer.GotoAsync($"/passports/{id}");
+        (await carer.ContentAsync()).ShouldContain(secret);
+
+        // Emergency access by a clinician is highlighted in the access log.
+        await fixture.GraphQLAsync("health", "mutation($id: ID!) { breakGlass(passportId: $id, reason: \"Unconscious in A&E, no family present\") { id } }", new { id });
+        await carer.GotoAsync($"/passports/{id}/access-log");
+        (await carer.ContentAsync()).ShouldContain("Emergency access was used");
+        (await carer.Locator("tr.passport-break-glass").CountAsync()).ShouldBeGreaterThan(0);
+        await carer.VerifyPageAsync("11-access-log-break-glass");
+    }
+
+    [Fact]
+    public async Task Every_form_is_protected_against_cross_site_requests()
+    {
+        var carer = await fixture.SignInAsync("carer");
+        var response = await carer.APIRequest.PostAsync("/passports/new", new() { Form = carer.Context.APIRequest.CreateFormData().Set("givenName", "X") });
+        response.Status.ShouldBe(400);
+    }
+
+    private async Task SocialCareRecordsLegalStatusAsync(IPage carer, string id, string authority)
+    {
+        _ = carer;
+        var code = (await fixture.GraphQLAsync("carer", "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"social-care\") { code } }", new { id }))["createShareCode"]!["code"]!.ToString();
+        await fixture.GraphQLAsync("social-care", "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code });
+        await fixture.GraphQLAsync("social-care", "mutation($id: ID!, $a: String) { setLegalStatus(passportId: $id, input: { status: LOOKED_AFTER, since: \"2024-01-01\", responsibleAuthority: $a }) { id } }", new { id, a = authority });
+    }
+
+    private static Regex PassportUrl() => PassportUrlPattern();
+
+    [GeneratedRegex(@"/passports/[0-9a-fA-F-]{8,}(#.*)?$")]
+    private static partial Regex PassportUrlPattern();
+}
