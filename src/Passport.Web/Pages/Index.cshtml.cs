@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Passport.Web.Pages;
 
-/// <summary>Families go to their children's passports; professionals to the share-code page.</summary>
+/// <summary>Families go to their children's passports; professionals to the share-code page; local-authority admins to the modules.</summary>
 public sealed class IndexModel : PageModel
 {
     public IActionResult OnGet() =>
-        User.HasClaim("role", "professional") ? LocalRedirect("/share-code") : LocalRedirect("/passports");
+        User.HasClaim("role", "professional") ? LocalRedirect("/share-code")
+        : User.HasClaim("role", "la-admin") ? LocalRedirect("/modules")
+        : LocalRedirect("/passports");
 }

@@ -14,7 +14,7 @@ public sealed class AllergyModel(PageGraphQL graphQL) : FormPage
         Id = id;
         if (string.IsNullOrWhiteSpace(substance))
         {
-            Errors.Add(("substance", "Enter what your child is allergic to"));
+            Errors.Add(("substance", "Enter what the child is allergic to"));
         }
 
         if (severity is not ("MILD" or "MODERATE" or "SEVERE"))

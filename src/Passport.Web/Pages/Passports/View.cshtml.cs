@@ -6,7 +6,7 @@ using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
 
-public sealed class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : PageModel
+public class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : PageModel
 {
     public GraphQLPageResult Result { get; private set; } = new(null, []);
 
@@ -20,9 +20,53 @@ public sealed class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pag
 
     public string Id { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string id)
+    /// <summary>True on the print view: no actions or links to other pages.</summary>
+    public bool PrintView { get; protected set; }
+
+    /// <summary>Until when emergency access lasts, when the page was reached from emergency access.</summary>
+    public string? EmergencyUntil { get; private set; }
+
+    public string? Sector => User.FindFirst("sector")?.Value;
+
+    /// <summary>
+    /// The "Add" link a professional sees under a group their own sector records (and only theirs):
+    /// the family reports through their own links.
+    /// </summary>
+    public (string Href, string Text)? AddLinkFor(Section section, Block block)
+    {
+        if (!IsProfessional || Withheld(block.Path))
+        {
+            return null;
+        }
+
+        var owner = section.Root switch
+        {
+            "health" => "health",
+            "education" => "education",
+            "leisure" => "leisure",
+            "socialCare" => "social-care",
+            _ => null,
+        };
+        if (owner is null || owner != Sector)
+        {
+            return null;
+        }
+
+        return block.Path[^1] switch
+        {
+            "allergies" => ($"/passports/{Id}/allergies/new", "Add an allergy"),
+            "growth" => ($"/passports/{Id}/record/growth", "Add a growth measurement"),
+            "legalStatus" => ($"/passports/{Id}/record/legal-status", "Add or change the legal status"),
+            "setting" => ($"/passports/{Id}/record/education-setting", "Add or change the school or nursery"),
+            "activities" => ($"/passports/{Id}/record/activity", "Add an activity"),
+            _ => null,
+        };
+    }
+
+    public async Task<IActionResult> OnGetAsync(string id, string? emergencyUntil = null)
     {
         Id = id;
+        EmergencyUntil = string.IsNullOrWhiteSpace(emergencyUntil) ? null : emergencyUntil;
         Sections = PassportQuery.Available(schema);
         Result = await graphQL.RunAsync(PassportQuery.Build(Sections), new { id });
         if (Passport is null)

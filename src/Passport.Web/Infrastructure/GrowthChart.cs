@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Passport.Web.Infrastructure;
+
+/// <summary>One growth measurement for the chart.</summary>
+public sealed record GrowthPoint(DateOnly On, double? HeightCm, double? WeightKg);
+
+/// <summary>
+/// A line chart of health.growth drawn on the server as SVG (no JavaScript): one series over
+/// the measurement dates, with an accessible title and description; the page adds a table.
+/// </summary>
+public static class GrowthChart
+{
+    private const int Width = 600;
+    private const int Height = 300;
+    private const int Left = 56;
+    private const int Right = 16;
+    private const int Top = 16;
+    private const int Bottom = 48;
+
+    public static IReadOnlyList<GrowthPoint> Points(JsonArray growth) =>
+        growth
+            .Select(g => g is not null && DateOnly.TryParseExact(g.Str("measuredOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? new GrowthPoint(d, Number(g["heightCm"]), Number(g["weightKg"]))
+                : null)
+            .OfType<GrowthPoint>()
+            .OrderBy(p => p.On)
+            .ToList();
+
+    private static double? Number(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+
+    /// <summary>The SVG for one series, or null when it has no values.</summary>
+    public static string? Svg(IReadOnlyList<GrowthPoint> points, Func<GrowthPoint, double?> value, string id, string title, string unit)
+    {
+        var series = points.Where(p => value(p) is not null).Select(p => (p.On, V: value(p)!.Value)).ToList();
+        if (series.Count == 0)
+        {
+            return null;
+        }
+
+        var ic = CultureInfo.InvariantCulture;
+        var uk = CultureInfo.GetCultureInfo("en-GB");
+        var minDay = series[0].On.DayNumber;
+        var maxDay = Math.Max(series[^1].On.DayNumber, minDay + 1);
+        var minV = Math.Floor(series.Min(s => s.V) * 0.95);
+        var maxV = Math.Ceiling(series.Max(s => s.V) * 1.05);
+        if (maxV <= minV)
+        {
+            maxV = minV + 1;
+        }
+
+        double X(DateOnly d) => Left + ((d.DayNumber - minDay) / (double)(maxDay - minDay) * (Width - Left - Right));
+        double Y(double v) => Top + ((maxV - v) / (maxV - minV) * (Height - Top - Bottom));
+
+        var first = series[0];
+        var last = series[^1];
+        var description = series.Count == 1
+            ? $"One measurement: {first.V.ToString("0.#", uk)} {unit} on {first.On.ToString("d MMMM yyyy", uk)}."
+            : $"{series.Count} measurements from {first.On.ToString("d MMMM yyyy", uk)} ({first.V.ToString("0.#", uk)} {unit}) to {last.On.ToString("d MMMM yyyy", uk)} ({last.V.ToString("0.#", uk)} {unit}).";
+
+        var svg = new StringBuilder();
+        svg.Append(ic, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">");
+        svg.Append(ic, $"<title id=\"{id}-title\">{WebUtility.HtmlEncode(title)}</title><desc id=\"{id}-desc\">{WebUtility.HtmlEncode(description)}</desc>");
+        svg.Append(ic, $"<rect x=\"0\" y=\"0\" width=\"{Width}\" height=\"{Height}\" fill=\"#ffffff\"/>");
+
+        // Horizontal grid lines and value labels (5 steps).
+        for (var i = 0; i <= 4; i++)
+        {
+            var v = minV + ((maxV - minV) * i / 4);
+            var y = Y(v);
+            svg.Append(ic, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#d8dde0\" stroke-width=\"1\"/>");
+            svg.Append(ic, $"<text x=\"{Left - 6}\" y=\"{y + 5:0.#}\" text-anchor=\"end\" font-size=\"14\" fill=\"#212b32\">{v.ToString("0.#", ic)}</text>");
+        }
+
+        // Axes and their labels.
+        svg.Append(ic, $"<line x1=\"{Left}\" x2=\"{Left}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" stroke=\"#212b32\" stroke-width=\"2\"/>");
+        svg.Append(ic, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Height - Bottom}\" y2=\"{Height - Bottom}\" stroke=\"#212b32\" stroke-width=\"2\"/>");
+        svg.Append(ic, $"<text x=\"{Left}\" y=\"{Height - Bottom + 20}\" font-size=\"14\" fill=\"#212b32\">{first.On.ToString("MMM yyyy", uk)}</text>");
+        if (series.Count > 1)
+        {
+            svg.Append(ic, $"<text x=\"{Width - Right}\" y=\"{Height - Bottom + 20}\" text-anchor=\"end\" font-size=\"14\" fill=\"#212b32\">{last.On.ToString("MMM yyyy", uk)}</text>");
+        }
+
+        svg.Append(ic, $"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - 8}\" text-anchor=\"middle\" font-size=\"14\" fill=\"#212b32\">Date measured</text>");
+        svg.Append(ic, $"<text x=\"14\" y=\"{Top + 4}\" font-size=\"14\" fill=\"#212b32\" transform=\"rotate(-90 14 {Top + 4})\" text-anchor=\"end\">{WebUtility.HtmlEncode(unit)}</text>");
+
+        // The line and its points.
+        var line = string.Join(" ", series.Select(s => string.Create(ic, $"{X(s.On):0.#},{Y(s.V):0.#}")));
+        svg.Append(ic, $"<polyline points=\"{line}\" fill=\"none\" stroke=\"#005eb8\" stroke-width=\"3\"/>");
+        foreach (var s in series)
+        {
+            svg.Append(ic, $"<circle cx=\"{X(s.On):0.#}\" cy=\"{Y(s.V):0.#}\" r=\"5\" fill=\"#005eb8\"/>");
+        }
+
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+}

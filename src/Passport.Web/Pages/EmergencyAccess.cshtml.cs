@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Passport.Web.Infrastructure;
+
+namespace Passport.Web.Pages;
+
+/// <summary>
+/// Break-glass: a health professional with no relationship opens a passport in an emergency. The
+/// API grants the emergency view for 24 hours, logs it and tells the family; this page only asks
+/// for the passport and the reason, and warns first.
+/// </summary>
+public sealed class EmergencyAccessModel(PageGraphQL graphQL) : FormPage
+{
+    /// <summary>How long the API grants emergency access (schema: "the emergency view for 24 hours").</summary>
+    public static readonly TimeSpan Lasts = TimeSpan.FromHours(24);
+
+    public bool IsHealth => User.HasClaim("role", "professional") && User.HasClaim("sector", "health");
+
+    public string Until => Display.Date(DateTimeOffset.UtcNow.Add(Lasts).ToString("O", CultureInfo.InvariantCulture)) + " UTC";
+
+    public IActionResult OnGet() => IsHealth ? Page() : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+
+    public async Task<IActionResult> OnPostAsync(string? passportId, string? reason)
+    {
+        if (!IsHealth)
+        {
+            return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+        }
+
+        passportId = passportId?.Trim();
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(passportId) || !Guid.TryParse(passportId, out _))
+        {
+            Errors.Add(("passportId", string.IsNullOrEmpty(passportId) ? "Enter the passport ID" : "Enter the passport ID as it is shown on the passport, like 3f2b…"));
+        }
+
+        if (string.IsNullOrEmpty(reason))
+        {
+            Errors.Add(("reason", "Enter why you need emergency access"));
+        }
+        else if (reason.Length < 10)
+        {
+            Errors.Add(("reason", "Reason must describe the emergency, in at least 10 characters"));
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var result = await graphQL.RunAsync("mutation($id: ID!, $reason: String!) { breakGlass(passportId: $id, reason: $reason) { id } }", new { id = passportId, reason });
+        if (!result.Ok || result.Data?["breakGlass"]?["id"] is not { } id)
+        {
+            AddApiErrors(result, "passportId");
+            if (Errors.Count == 0)
+            {
+                Errors.Add(("passportId", "Emergency access could not be given. Check the passport ID"));
+            }
+
+            return Page();
+        }
+
+        var until = Display.Date(DateTimeOffset.UtcNow.Add(Lasts).ToString("O", CultureInfo.InvariantCulture)) + " UTC";
+        return LocalRedirect($"/passports/{id}?emergencyUntil={Uri.EscapeDataString(until)}");
+    }
+}
