@@ -6,7 +6,7 @@ using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
 
-public class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : PageModel
+public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : PageModel
 {
     public GraphQLPageResult Result { get; private set; } = new(null, []);
 
