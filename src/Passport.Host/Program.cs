@@ -209,11 +209,14 @@ catch (InvalidOperationException e)
     return 2;
 }
 // --- Web app (src/Passport.Web): server-rendered pages that run GraphQL in-process as the signed-in user.
+var webSignInScheme = services.AddPassportWebSignIn(authSettings, isDevelopment);
 services.AddPassportWeb(web =>
 {
     web.ViewerOf = KeycloakClaimsTransformation.ViewerOf;
-    web.OidcAuthority = authSettings.Authority;
-    if (isDevelopment)
+    web.SignInScheme = webSignInScheme;
+
+    // The persona picker only beside the development key: never where a real identity provider is configured.
+    if (isDevelopment && developmentKey is not null)
     {
         web.Personas = DemoPersonas.All
             .Select(p => new WebPersona(p.Key, p.Value.Subject, p.Value.Name, p.Value.PreferredUsername, p.Value.Roles, p.Value.Sector, p.Value.Organisation, p.Value.LocalAuthority))

@@ -7,15 +7,34 @@ using Passport.Sdk;
 namespace Passport.Host.Identity;
 
 /// <summary>Auth__* configuration (SPEC §7).</summary>
-internal sealed record AuthSettings(string? Authority, string? JwksFile, string? Issuer, string Audience)
+/// <remarks>
+/// The web app's sign-in adds <c>Auth__WebClientId</c> (default <c>passport-web</c>) and
+/// <c>Auth__WebClientSecret</c> (the confidential client's secret; none for a public client): with
+/// <c>Auth__Authority</c> set, the pages sign people in with the OpenID Connect code flow.
+/// </remarks>
+internal sealed record AuthSettings(string? Authority, string? JwksFile, string? Issuer, string Audience, string WebClientId, string? WebClientSecret)
 {
     public static AuthSettings From(IConfiguration configuration) => new(
         configuration["Auth:Authority"],
         configuration["Auth:JwksFile"],
         configuration["Auth:Issuer"],
-        configuration["Auth:Audience"] is { Length: > 0 } audience ? audience : "passport-api");
+        configuration["Auth:Audience"] is { Length: > 0 } audience ? audience : "passport-api",
+        configuration["Auth:WebClientId"] is { Length: > 0 } client ? client : "passport-web",
+        configuration["Auth:WebClientSecret"] is { Length: > 0 } secret ? secret : null);
 
     public bool IsConfigured => !string.IsNullOrEmpty(Authority) || !string.IsNullOrEmpty(JwksFile);
+
+    /// <summary>How every access token is checked, whether it came with an API call or from the web app's sign-in.</summary>
+    public TokenValidationParameters AccessTokenValidation() => new()
+    {
+        ValidAudience = Audience,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        NameClaimType = "preferred_username",
+        RoleClaimType = KeycloakClaimsTransformation.RoleClaim,
+        ClockSkew = TimeSpan.FromSeconds(30),
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+    };
 }
 
 internal static class AuthenticationSetup
@@ -36,16 +55,7 @@ internal static class AuthenticationSetup
             // Keep Keycloak's claim names (sub, realm_access, …) as they are.
             options.MapInboundClaims = false;
             options.Audience = settings.Audience;
-            options.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidAudience = settings.Audience,
-                ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-                NameClaimType = "preferred_username",
-                RoleClaimType = KeycloakClaimsTransformation.RoleClaim,
-                ClockSkew = TimeSpan.FromSeconds(30),
-                RequireExpirationTime = true,
-                RequireSignedTokens = true,
-            };
+            options.TokenValidationParameters = settings.AccessTokenValidation();
             if (!string.IsNullOrEmpty(settings.Authority))
             {
                 options.Authority = settings.Authority;

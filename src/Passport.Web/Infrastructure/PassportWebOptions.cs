@@ -30,8 +30,8 @@ public sealed class PassportWebOptions
     public IReadOnlyList<WebPersona> Personas { get; set; } = [];
 
     /// <summary>
-    /// The seam for real sign-in: when set (Auth__Authority, a Keycloak realm), the sign-in page
-    /// will start the OpenID Connect code flow. Not wired yet: see SignIn.cshtml.cs.
+    /// The remote scheme that signs people in (the host's OpenID Connect code flow against Keycloak,
+    /// when <c>Auth__Authority</c> is set), ending in the <see cref="CookieScheme"/> session. Null: none.
     /// </summary>
-    public string? OidcAuthority { get; set; }
+    public string? SignInScheme { get; set; }
 }

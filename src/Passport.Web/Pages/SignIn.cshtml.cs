@@ -7,10 +7,10 @@ using Passport.Web.Infrastructure;
 namespace Passport.Web.Pages;
 
 /// <summary>
-/// Development: a persona picker that starts a cookie session with the persona's claims (the same
-/// claims a demo token carries). Production seam: when <see cref="PassportWebOptions.OidcAuthority"/>
-/// is set, this page is where the OpenID Connect code flow against Keycloak starts (Challenge with
-/// an OpenIdConnect scheme signing in to <see cref="PassportWebOptions.CookieScheme"/>).
+/// With Keycloak configured: a start page whose button begins the OpenID Connect code flow
+/// (<see cref="PassportWebOptions.SignInScheme"/>), which ends in the cookie session. In the
+/// development default: a persona picker that starts a cookie session with the persona's claims
+/// (the same claims a demo token carries).
 /// </summary>
 public sealed class SignInModel(PassportWebOptions options) : PageModel
 {
@@ -20,6 +20,12 @@ public sealed class SignInModel(PassportWebOptions options) : PageModel
     public string? ReturnUrl { get; set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>True when the identity provider's sign-in did not complete (see the host's log for why).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Failed { get; set; }
+
+    public bool OrganisationSignIn => options.SignInScheme is not null;
 
     public static string Describe(WebPersona p) => string.Join(", ", new[]
     {
@@ -31,6 +37,12 @@ public sealed class SignInModel(PassportWebOptions options) : PageModel
     public void OnGet()
     {
     }
+
+    /// <summary>Starts the OpenID Connect code flow; the identity provider returns to /signin-oidc.</summary>
+    public IActionResult OnPostOrganisation() =>
+        options.SignInScheme is { } scheme
+            ? Challenge(new AuthenticationProperties { RedirectUri = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/" }, scheme)
+            : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string? persona)
     {

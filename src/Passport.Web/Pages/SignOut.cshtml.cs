@@ -5,15 +5,18 @@ using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages;
 
-public sealed class SignOutModel : PageModel
+/// <summary>Ends the cookie session and, when people signed in with Keycloak, their Keycloak session too.</summary>
+public sealed class SignOutModel(PassportWebOptions options) : PageModel
 {
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public IActionResult OnPost()
     {
-        await HttpContext.SignOutAsync(PassportWebOptions.CookieScheme);
-        return LocalRedirect("/sign-in");
+        var back = new AuthenticationProperties { RedirectUri = "/sign-in" };
+        return options.SignInScheme is { } remote
+            ? SignOut(back, PassportWebOptions.CookieScheme, remote)
+            : SignOut(back, PassportWebOptions.CookieScheme);
     }
 }

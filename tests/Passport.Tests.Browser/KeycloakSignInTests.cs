@@ -1,0 +1,185 @@
+using Microsoft.Playwright;
+using Passport.LocalPostgres;
+using Passport.Tests.Browser.Infrastructure;
+
+namespace Passport.Tests.Browser;
+
+/// <summary>
+/// The real host configured as in production for identity (<c>Auth__Authority</c>, a web client id
+/// and secret), so the pages sign people in with the OpenID Connect code flow, here against the
+/// stand-in Keycloak (see <see cref="StandInKeycloak"/> for why a stand-in).
+/// </summary>
+public sealed class KeycloakSignInFixture : IAsyncLifetime
+{
+    private readonly string _folder = TestPaths.NewTempFolder("oidc");
+    private IPlaywright? _playwright;
+
+    public StandInKeycloak Keycloak { get; private set; } = null!;
+    public LocalPostgresCluster Postgres { get; private set; } = null!;
+    public HostProcess Host { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Keycloak = await StandInKeycloak.StartAsync(Path.Combine(TestPaths.RepoRoot, "deploy", "keycloak", "passport-realm.json"));
+        Postgres = await LocalPostgresCluster.StartAsync(Path.Combine(_folder, "pg"), "passport", keepData: false, durable: false);
+        Host = await HostProcess.StartAsync(new Dictionary<string, string?>
+        {
+            // Development only so the stand-in may be plain HTTP; no persona picker, as Auth is set.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Passport"] = Postgres.ConnectionString,
+            ["Passport__DataFolder"] = Path.Combine(_folder, "data"),
+            ["Passport__SeedDemoData"] = "false",
+            ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+            ["Auth__Authority"] = Keycloak.Authority,
+            ["Auth__WebClientId"] = StandInKeycloak.ClientId,
+            ["Auth__WebClientSecret"] = StandInKeycloak.ClientSecret,
+        });
+        _playwright = await Playwright.CreateAsync();
+        Browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>A fresh browser (its own cookies) at phone width, signed in to nothing.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = BrowserFixture.MobileWidth, Height = 720 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+        }
+
+        if (Keycloak is not null)
+        {
+            await Keycloak.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The cluster may still be letting go of its files.
+        }
+    }
+}
+
+public sealed class KeycloakSignInTests(KeycloakSignInFixture fixture) : IClassFixture<KeycloakSignInFixture>
+{
+    [Fact]
+    public async Task People_sign_in_with_keycloak_and_every_page_acts_as_them_with_their_roles_sector_and_organisation()
+    {
+        // A carer: the service's sign-in page, then Keycloak's, then back signed in.
+        var carer = await fixture.NewPageAsync();
+        await carer.GotoAsync("/passports");
+        await carer.WaitForURLAsync("**/sign-in?*");
+        (await carer.Locator("input[name=persona]").CountAsync()).ShouldBe(0, "no persona picker where a real identity provider is configured");
+        await carer.VerifyPageAsync();
+        await SignInAsync(carer, "carer.demo", "not-the-password");
+        (await carer.Locator("#input-error").InnerTextAsync()).ShouldContain("Invalid username or password");
+        await carer.FillAsync("#username", "carer.demo");
+        await carer.FillAsync("#password", "demo");
+        await carer.ClickAsync("#kc-login");
+        await carer.WaitForURLAsync("**/passports");
+        (await carer.Locator("h1").InnerTextAsync()).ShouldBe("My children's passports");
+        (await carer.Locator("header").InnerTextAsync()).ShouldContain("Alex Morgan");
+
+        // The carer's role came from realm_access in the access token: they can create a passport.
+        await carer.ClickAsync("text=Create a passport");
+        await carer.FillAsync("#givenName", "Tamsin");
+        await carer.FillAsync("#familyName", "Kitto");
+        await carer.FillAsync("#dob-day", "12");
+        await carer.FillAsync("#dob-month", "6");
+        await carer.FillAsync("#dob-year", "2018");
+        await carer.ClickAsync("button:has-text('Create passport')");
+        await carer.WaitForURLAsync("**/passports/*");
+        (await carer.Locator("h1").InnerTextAsync()).ShouldBe("Tamsin Kitto");
+        var passportUrl = carer.Url;
+        await carer.ClickAsync("text=Share with a professional");
+        await carer.CheckAsync("#sector-education");
+        await carer.ClickAsync("button:has-text('Create share code')");
+        var code = (await carer.Locator("#share-code").InnerTextAsync()).Trim();
+
+        // A teacher: professional role, education sector and organisation come from Keycloak's claims.
+        var school = await fixture.NewPageAsync();
+        await school.GotoAsync("/");
+        await SignInAsync(school, "education.demo", "demo");
+        await school.WaitForURLAsync("**/share-code");
+        await school.FillAsync("#code", code);
+        await school.ClickAsync("button:has-text('Open passport')");
+        await school.WaitForURLAsync("**/passports/*");
+        (await school.Locator("h1").InnerTextAsync()).ShouldBe("Tamsin Kitto");
+        var legal = school.Locator("h3:has-text('Legal status') + .nhsuk-inset-text");
+        (await legal.InnerTextAsync()).ShouldContain("Not shared with your sector");
+
+        // The carer sees that read in the access log, under the teacher's name and organisation.
+        await carer.GotoAsync(passportUrl + "/access-log");
+        var log = await carer.ContentAsync();
+        log.ShouldContain("Laura Hughes");
+        log.ShouldContain("Truro Primary School");
+
+        // Signing out ends the Keycloak session too (with the ID token as the hint), then the service's.
+        var before = fixture.Keycloak.SignOuts.Count;
+        await carer.ClickAsync("button:has-text('Sign out')");
+        await carer.WaitForURLAsync("**/sign-in");
+        fixture.Keycloak.SignOuts.Count.ShouldBe(before + 1);
+        fixture.Keycloak.SignOuts.Last().ShouldNotBeNullOrEmpty();
+        await carer.GotoAsync(passportUrl);
+        carer.Url.ShouldContain("/sign-in");
+    }
+
+    [Fact]
+    public async Task An_access_token_not_issued_for_the_passport_api_signs_nobody_in()
+    {
+        fixture.Keycloak.AccessTokenAudience = ["account"];
+        try
+        {
+            var page = await fixture.NewPageAsync();
+            await page.GotoAsync("/sign-in");
+            await SignInAsync(page, "health.demo", "demo");
+            await page.WaitForURLAsync("**/sign-in?failed=true");
+            (await page.Locator(".nhsuk-error-summary").InnerTextAsync()).ShouldContain("We could not sign you in");
+            await page.VerifyPageAsync();
+            await page.GotoAsync("/share-code");
+            page.Url.ShouldContain("/sign-in");
+        }
+        finally
+        {
+            fixture.Keycloak.AccessTokenAudience = ["passport-api", "account"];
+        }
+    }
+
+    private static async Task SignInAsync(IPage page, string username, string password)
+    {
+        if (page.Url.Contains("/sign-in", StringComparison.Ordinal))
+        {
+            await page.ClickAsync("button:has-text('Continue to sign in')");
+        }
+
+        await page.WaitForURLAsync("**/realms/passport/**");
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#kc-login");
+    }
+}
