@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -38,11 +39,32 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["ConnectionStrings__Passport"] = Postgres.ConnectionString,
             ["Passport__DataFolder"] = data,
             ["Passport__SeedDemoData"] = "false",
-            ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+            ["Passport__PluginsPath"] = PluginsWithShortBreaks(Path.Combine(_folder, "plugins")),
         });
         Http = new HttpClient { BaseAddress = Host.BaseAddress };
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>
+    /// A plugins folder holding the sector modules and the Short Breaks plugin (an extra module a
+    /// local authority switches on or off), copied as a region deploys it.
+    /// </summary>
+    private static string PluginsWithShortBreaks(string folder)
+    {
+        var shortBreaks = typeof(BrowserFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ShortBreaksPlugin").Value!;
+        foreach (var (source, name) in Directory.GetDirectories(TestPaths.PluginsPath).Select(d => (d, Path.GetFileName(d)))
+            .Append((shortBreaks, "Passport.Plugins.ShortBreaks")))
+        {
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(folder, name, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        return folder;
     }
 
     /// <summary>Debian's Chromium, headless (installed by .ci/run).</summary>
