@@ -155,6 +155,58 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_family_keeps_the_passport_with_JavaScript_off_and_removes_someone_from_the_care_team()
+    {
+        // Every family step is a plain link or form: no script runs on this page at all.
+        var carer = await fixture.SignInAsync("carer", javaScript: false);
+        await carer.WaitForURLAsync("**/passports");
+        await carer.ClickAsync("text=Create a passport");
+        await carer.FillAsync("#givenName", "Gwen");
+        await carer.FillAsync("#familyName", "Hocking");
+        await carer.FillAsync("#dob-day", "14");
+        await carer.FillAsync("#dob-month", "2");
+        await carer.FillAsync("#dob-year", "2019");
+        await carer.ClickAsync("button:has-text('Create passport')");
+        await carer.WaitForURLAsync(PassportUrl());
+        var passportUrl = carer.Url;
+        var id = passportUrl.Split('/')[^1];
+
+        await carer.ClickAsync("a[href$='about-me#likes']");
+        await carer.FillAsync("#likes", "Trains, and the sea at Gwithian.");
+        await carer.ClickAsync("button:has-text('Save About me')");
+        await carer.WaitForURLAsync(PassportUrl());
+        (await carer.ContentAsync()).ShouldContain("Trains, and the sea at Gwithian.");
+
+        await carer.ClickAsync("text=Report an allergy");
+        await carer.FillAsync("#substance", "Sesame");
+        await carer.CheckAsync("#severity-MILD");
+        await carer.ClickAsync("button:has-text('Report allergy')");
+        await carer.WaitForURLAsync(PassportUrl());
+        (await carer.Locator(".nhsuk-card:has-text('Sesame')").InnerTextAsync()).ShouldContain("Not verified");
+
+        await carer.ClickAsync("text=Share with a professional");
+        await carer.CheckAsync("#sector-leisure");
+        await carer.ClickAsync("button:has-text('Create share code')");
+        var code = (await carer.Locator("#share-code").InnerTextAsync()).Trim();
+        await fixture.GraphQLAsync("leisure", "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code });
+        (await fixture.GraphQLAsync("leisure", "query($id: ID!) { passport(id: $id) { id } }", new { id }))["passport"].ShouldNotBeNull();
+
+        // Care team: remove the leisure centre, after a confirmation that says what it means.
+        await carer.GotoAsync(passportUrl + "/care-team");
+        await carer.ClickAsync("a:has-text('Remove Chris Penrose')");
+        (await carer.Locator("h1").InnerTextAsync()).ShouldBe("Remove Chris Penrose from the care team?");
+        (await carer.ContentAsync()).ShouldContain("will no longer be able to see the passport");
+        await carer.ClickAsync("button:has-text('Yes, remove Chris Penrose')");
+        await carer.WaitForURLAsync("**/care-team");
+        (await carer.Locator("main").InnerTextAsync()).ShouldNotContain("Chris Penrose");
+
+        // The leisure centre has lost the passport.
+        var after = await fixture.GraphQLResponseAsync("leisure", "query($id: ID!) { passport(id: $id) { id } }", new { id });
+        after["data"]?["passport"].ShouldBeNull(after.ToJsonString());
+        after["errors"]![0]!["extensions"]!["code"]!.ToString().ShouldBe("NOT_FOUND");
+    }
+
+    [Fact]
     public async Task Every_form_is_protected_against_cross_site_requests()
     {
         var carer = await fixture.SignInAsync("carer");

@@ -91,8 +91,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>A token for a demo persona from the host's development token endpoint (API set-up steps).</summary>
+    /// <summary>An API call (set-up steps) with a demo persona's token from the host's development token endpoint; fails on any error.</summary>
     public async Task<JsonNode> GraphQLAsync(string persona, string query, object? variables = null)
+    {
+        var json = await GraphQLResponseAsync(persona, query, variables);
+        (json["errors"] as JsonArray ?? []).ShouldBeEmpty(json.ToJsonString());
+        return json["data"]!;
+    }
+
+    /// <summary>The whole GraphQL response (data and errors) for a demo persona.</summary>
+    public async Task<JsonNode> GraphQLResponseAsync(string persona, string query, object? variables = null)
     {
         var token = await Http.GetStringAsync(new Uri($"/dev/token/{persona}", UriKind.Relative));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
@@ -101,10 +109,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await Http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        var json = JsonNode.Parse(body)!;
-        (json["errors"] as JsonArray ?? []).ShouldBeEmpty(body);
-        return json["data"]!;
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
     public async Task DisposeAsync()
