@@ -9,8 +9,8 @@ using Passport.Core.AccessLog;
 
 namespace Passport.Web.Infrastructure;
 
-/// <summary>One error of a GraphQL result: its code, message and path.</summary>
-public sealed record PageError(string Code, string Message, IReadOnlyList<string> Path)
+/// <summary>One error of a GraphQL result: its code, message, path and, for a validation failure, the input field at fault.</summary>
+public sealed record PageError(string Code, string Message, IReadOnlyList<string> Path, string? Field = null)
 {
     /// <summary>True when this error is at <paramref name="prefix"/> or below it.</summary>
     public bool IsAtOrBelow(params string[] prefix) =>
@@ -93,12 +93,13 @@ public sealed class PageGraphQL(
                 var code = error["extensions"]?["code"]?.ToString() ?? "";
                 var path = (error["path"] as JsonArray)?.Select(p => p?.ToString() ?? "").ToList() ?? [];
                 var message = error["message"]?.ToString() ?? "";
+                var field = error["extensions"]?["field"]?.ToString();
                 if (result.Errors.Any(x => x is GraphQL.Execution.UnhandledError))
                 {
                     log.LogWarning("GraphQL error on a page: {Code} {Message}", code, message);
                 }
 
-                errors.Add(new PageError(code, message, path));
+                errors.Add(new PageError(code, message, path, field));
             }
         }
 

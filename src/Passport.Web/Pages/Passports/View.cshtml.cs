@@ -29,12 +29,35 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
     public string? Sector => User.FindFirst("sector")?.Value;
 
     /// <summary>
-    /// The "Add" link a professional sees under a group their own sector records (and only theirs):
-    /// the family reports through their own links.
+    /// Each block's form: the "Add" text a professional of the owning sector sees, and the "Report"
+    /// text the family sees (null when only the sector records it).
+    /// </summary>
+    private static readonly Dictionary<string, (string Form, string Add, string? Report)> BlockForms = new(StringComparer.Ordinal)
+    {
+        ["allergies"] = ("allergies/new", "Add an allergy", "Report an allergy"),
+        ["alerts"] = ("record/alert", "Add an alert", "Report an alert"),
+        ["emergencyCarePlans"] = ("record/emergency-care-plan", "Add an emergency care plan", "Report an emergency care plan"),
+        ["equipment"] = ("record/equipment", "Add equipment", "Report equipment"),
+        ["conditions"] = ("record/condition", "Add a condition", "Report a condition"),
+        ["medications"] = ("record/medication", "Add a medicine", "Report a medicine"),
+        ["clinicians"] = ("record/clinician", "Add a clinician or service", "Report a clinician or service"),
+        ["growth"] = ("record/growth", "Add a growth measurement", "Report a growth measurement"),
+        ["immunisations"] = ("record/immunisation", "Add an immunisation", "Report an immunisation"),
+        ["setting"] = ("record/education-setting", "Add or change the school or nursery", null),
+        ["sen"] = ("record/sen-support", "Add or change SEN support", null),
+        ["activities"] = ("record/activity", "Add an activity", "Report an activity"),
+        ["legalStatus"] = ("record/legal-status", "Add or change the legal status", null),
+        ["involvement"] = ("record/involvement", "Add or change social care involvement", null),
+        ["safeguarding"] = ("record/safeguarding-note", "Add a safeguarding note", null),
+    };
+
+    /// <summary>
+    /// The link under a block to its form: "Add" for a professional of the sector that owns it (and
+    /// only theirs), "Report" for the family where they may report it (shown as reported by the family).
     /// </summary>
     public (string Href, string Text)? AddLinkFor(Section section, Block block)
     {
-        if (!IsProfessional || Withheld(block.Path))
+        if (Withheld(block.Path) || !BlockForms.TryGetValue(block.Path[^1], out var form))
         {
             return null;
         }
@@ -47,20 +70,10 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
             "socialCare" => "social-care",
             _ => null,
         };
-        if (owner is null || owner != Sector)
-        {
-            return null;
-        }
-
-        return block.Path[^1] switch
-        {
-            "allergies" => ($"/passports/{Id}/allergies/new", "Add an allergy"),
-            "growth" => ($"/passports/{Id}/record/growth", "Add a growth measurement"),
-            "legalStatus" => ($"/passports/{Id}/record/legal-status", "Add or change the legal status"),
-            "setting" => ($"/passports/{Id}/record/education-setting", "Add or change the school or nursery"),
-            "activities" => ($"/passports/{Id}/record/activity", "Add an activity"),
-            _ => null,
-        };
+        var text = IsProfessional && owner is not null && owner == Sector ? form.Add
+            : IsFamily ? form.Report
+            : null;
+        return text is null ? null : ($"/passports/{Id}/{form.Form}", text);
     }
 
     public async Task<IActionResult> OnGetAsync(string id, string? emergencyUntil = null)

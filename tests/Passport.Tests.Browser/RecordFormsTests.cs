@@ -1,0 +1,184 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Passport.Tests.Browser.Infrastructure;
+
+namespace Passport.Tests.Browser;
+
+/// <summary>The record forms: the family reports health facts (not verified), each sector records its own (verified).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RecordFormsTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_carer_reports_a_medicine_which_shows_as_not_verified_and_recorded_by_them()
+    {
+        var id = await NewPassportAsync("Tamsin", "Pascoe");
+
+        var carer = await fixture.SignInAsync("carer");
+        await carer.GotoAsync($"/passports/{id}");
+        (await carer.Locator("ul.nhsuk-list a:has-text('Report a medicine')").CountAsync()).ShouldBe(1);
+        (await carer.Locator("h3:has-text('Medicines') + p a").InnerTextAsync()).ShouldBe("Report a medicine");
+        (await carer.Locator("h3:has-text('Activities') + p a").InnerTextAsync()).ShouldBe("Report an activity");
+        (await carer.Locator("a:has-text('legal status')").CountAsync()).ShouldBe(0);
+        (await carer.Locator("a:has-text('SEN support')").CountAsync()).ShouldBe(0);
+        (await carer.Locator("a:has-text('safeguarding note')").CountAsync()).ShouldBe(0);
+        (await carer.Locator("a:has-text('Add a')").CountAsync()).ShouldBe(0);
+
+        await carer.ClickAsync("ul.nhsuk-list a:has-text('Report a medicine')");
+        (await carer.Locator("h1").InnerTextAsync()).ShouldBe("Report a medicine");
+        var inset = await carer.Locator(".nhsuk-inset-text").InnerTextAsync();
+        inset.ShouldContain("reported by the family");
+        inset.ShouldContain("\"Not verified\" until a health professional checks it");
+        await carer.VerifyPageAsync("24-report-medicine");
+        await carer.ClickAsync("button:has-text('Save medicine')");
+        (await carer.Locator(".nhsuk-error-summary a[href='#name']").InnerTextAsync()).ShouldBe("Enter the medicine");
+        await carer.FillAsync("#name", "Salbutamol inhaler");
+        await carer.FillAsync("#dose", "2 puffs");
+        await carer.FillAsync("#howITakeIt", "With a spacer, sitting down.");
+        await carer.ClickAsync("button:has-text('Save medicine')");
+        await carer.WaitForURLAsync("**#health");
+        var medicine = await carer.Locator(".nhsuk-card:has-text('Salbutamol inhaler')").InnerTextAsync();
+        medicine.ShouldContain("2 puffs");
+        medicine.ShouldContain("Not verified");
+        medicine.ShouldContain("Recorded by Alex Morgan");
+    }
+
+    [Fact]
+    public async Task Health_records_a_condition_an_immunisation_and_an_alert_and_a_wrong_SNOMED_code_is_named_in_the_error_summary()
+    {
+        var id = await NewPassportAsync("Jago", "Treloar");
+        await RelateAsync(id, "health");
+
+        var health = await fixture.SignInAsync("health");
+        await health.GotoAsync($"/passports/{id}");
+        (await health.Locator("a:has-text('Report a')").CountAsync()).ShouldBe(0);
+        await health.ClickAsync("a:has-text('Add a condition')");
+        (await health.Locator(".nhsuk-inset-text").InnerTextAsync()).ShouldContain("verified by you (Health)");
+        await health.VerifyPageAsync();
+        await health.FillAsync("#name", "Epilepsy");
+        await health.FillAsync("#snomedCode", "84757008");
+        await health.ClickAsync("button:has-text('Save condition')");
+        (await health.Locator(".nhsuk-error-summary a[href='#snomedCode']").InnerTextAsync()).ShouldStartWith("SNOMED CT code must be");
+        (await health.Locator("#snomedCode-error").InnerTextAsync()).ShouldContain("SNOMED CT code must be");
+        (await health.InputValueAsync("#name")).ShouldBe("Epilepsy");
+        await health.VerifyPageAsync();
+        await health.FillAsync("#snomedCode", "84757009");
+        await health.FillAsync("#onset-day", "12");
+        await health.FillAsync("#onset-month", "6");
+        await health.FillAsync("#onset-year", "2021");
+        await health.ClickAsync("button:has-text('Save condition')");
+        await health.WaitForURLAsync("**#health");
+        var condition = await health.Locator("h3:has-text('Conditions') ~ .nhsuk-card:has-text('Epilepsy')").InnerTextAsync();
+        condition.ShouldContain("84757009");
+        condition.ShouldContain("12 June 2021");
+        condition.ShouldContain("Verified");
+        condition.ShouldNotContain("Not verified");
+
+        await health.ClickAsync("a:has-text('Add an immunisation')");
+        await health.VerifyPageAsync();
+        await health.FillAsync("#vaccine", "MMR (1st dose)");
+        await health.FillAsync("#givenOn-day", "4");
+        await health.FillAsync("#givenOn-month", "6");
+        await health.FillAsync("#givenOn-year", "2017");
+        await health.ClickAsync("button:has-text('Save immunisation')");
+        await health.WaitForURLAsync("**#health");
+        var immunisation = await health.Locator("h3:has-text('Immunisations') ~ .nhsuk-card:has-text('MMR (1st dose)')").InnerTextAsync();
+        immunisation.ShouldContain("4 June 2017");
+        immunisation.ShouldContain("Verified");
+
+        await health.ClickAsync("a:has-text('Add an alert')");
+        await health.VerifyPageAsync();
+        await health.FillAsync("#title", "No injections into a muscle");
+        await health.FillAsync("#details", "Bleeding disorder: give medicines by mouth or into a vein.");
+        await health.ClickAsync("button:has-text('Save alert')");
+        await health.WaitForURLAsync("**#health");
+        var alert = await health.Locator("h3:has-text('Alerts') ~ .nhsuk-card:has-text('No injections into a muscle')").InnerTextAsync();
+        alert.ShouldContain("Bleeding disorder");
+        alert.ShouldContain("Verified");
+    }
+
+    [Fact]
+    public async Task Education_records_SEN_support_with_an_EHCP_review_date_in_the_future()
+    {
+        var id = await NewPassportAsync("Demelza", "Hocking");
+        await RelateAsync(id, "education");
+        var today = DateTime.UtcNow.Date;
+        var review = today.AddMonths(6);
+        var tooFar = today.AddYears(3);
+
+        var school = await fixture.SignInAsync("education");
+        await school.GotoAsync($"/passports/{id}");
+        await school.ClickAsync("a:has-text('Add or change SEN support')");
+        await school.VerifyPageAsync();
+        await school.CheckAsync("#level-EHCP");
+        await school.CheckAsync("#ehcpStatus-ISSUED");
+        await FillDateAsync(school, "ehcpDate", today.AddYears(-1));
+        await FillDateAsync(school, "ehcpReviewDate", tooFar);
+        await school.FillAsync("#needs", "Speech and language: uses Makaton and a communication book.");
+        await school.ClickAsync("button:has-text('Save SEN support')");
+        (await school.Locator(".nhsuk-error-summary a[href='#ehcpReviewDate-day']").InnerTextAsync()).ShouldContain("2 years");
+        await school.VerifyPageAsync();
+
+        await FillDateAsync(school, "ehcpReviewDate", review);
+        await school.ClickAsync("button:has-text('Save SEN support')");
+        await school.WaitForURLAsync("**#education");
+        var sen = await school.Locator("h3:has-text('Special educational needs support') ~ .nhsuk-card").First.InnerTextAsync();
+        sen.ShouldContain(review.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
+        sen.ShouldContain("uses Makaton");
+        sen.ShouldContain("Verified");
+    }
+
+    [Fact]
+    public async Task Social_care_records_involvement_and_a_safeguarding_note_that_the_family_never_sees()
+    {
+        var id = await NewPassportAsync("Lowen", "Jenkin");
+        await RelateAsync(id, "social-care");
+        const string note = "Strategy discussion held; no contact with the paternal uncle.";
+
+        var social = await fixture.SignInAsync("social-care");
+        await social.GotoAsync($"/passports/{id}");
+        await social.ClickAsync("a:has-text('Add or change social care involvement')");
+        await social.VerifyPageAsync();
+        await social.FillAsync("#allocatedWorker", "Tom Evans");
+        await social.FillAsync("#services", "Short breaks\n\nFamily support worker\n");
+        await social.ClickAsync("button:has-text('Save involvement')");
+        await social.WaitForURLAsync("**#socialCare");
+        var involvement = await social.Locator("h3:has-text('Social care involvement') ~ .nhsuk-card").First.InnerTextAsync();
+        involvement.ShouldContain("Short breaks, Family support worker");
+        involvement.ShouldContain("Verified");
+
+        await social.ClickAsync("a:has-text('Add a safeguarding note')");
+        (await social.Locator(".nhsuk-inset-text").InnerTextAsync()).ShouldContain("The family cannot see it");
+        await social.ClickAsync("button:has-text('Save note')");
+        (await social.Locator(".nhsuk-error-summary a[href='#note']").InnerTextAsync()).ShouldBe("Enter the safeguarding note");
+        await social.VerifyPageAsync();
+        await social.FillAsync("#note", note);
+        await social.ClickAsync("button:has-text('Save note')");
+        await social.WaitForURLAsync("**#socialCare");
+        (await social.Locator("h3:has-text('Safeguarding') ~ .nhsuk-card").Last.InnerTextAsync()).ShouldContain(note);
+
+        var carer = await fixture.SignInAsync("carer");
+        await carer.GotoAsync($"/passports/{id}");
+        var page = await carer.ContentAsync();
+        page.ShouldContain("Family support worker");
+        page.ShouldNotContain("paternal uncle");
+    }
+
+    private static async Task FillDateAsync(IPage page, string field, DateTime date)
+    {
+        await page.FillAsync($"#{field}-day", date.Day.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync($"#{field}-month", date.Month.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync($"#{field}-year", date.Year.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private async Task<string> NewPassportAsync(string given, string family)
+    {
+        var created = await fixture.GraphQLAsync("carer", "mutation($g: String!, $f: String!) { createPassport(input: { givenName: $g, familyName: $f, dateOfBirth: \"2016-05-04\", localAuthority: \"E06000052\" }) { id } }", new { g = given, f = family });
+        return created["createPassport"]!["id"]!.ToString();
+    }
+
+    private async Task RelateAsync(string id, string sector)
+    {
+        var code = (await fixture.GraphQLAsync("carer", "mutation($id: ID!, $s: String!) { createShareCode(passportId: $id, sector: $s) { code } }", new { id, s = sector }))["createShareCode"]!["code"]!.ToString();
+        await fixture.GraphQLAsync(sector, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code });
+    }
+}
