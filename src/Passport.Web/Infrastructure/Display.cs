@@ -61,11 +61,21 @@ public static class Display
         _ => Enum(node.ToString()),
     };
 
+    /// <summary>Words an enum value keeps in capitals: SEN_SUPPORT → SEN support, EHCP → EHCP.</summary>
+    private static readonly HashSet<string> Acronyms = new(StringComparer.Ordinal) { "SEN", "EHCP", "NHS", "GP", "SENCO" };
+
     /// <summary>SEVERE → Severe, CHILD_IN_NEED → Child in need; other text unchanged.</summary>
-    public static string Enum(string text) =>
-        text.Length > 1 && text.All(c => char.IsUpper(c) || c == '_' || char.IsDigit(c))
-            ? char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant().Replace('_', ' ')
-            : Date2(text);
+    public static string Enum(string text)
+    {
+        if (text.Length <= 1 || !text.All(c => char.IsUpper(c) || c == '_' || char.IsDigit(c)))
+        {
+            return Date2(text);
+        }
+
+        var words = text.Split('_', StringSplitOptions.RemoveEmptyEntries)
+            .Select((w, i) => Acronyms.Contains(w) ? w : i == 0 ? w[..1] + w[1..].ToLowerInvariant() : w.ToLowerInvariant());
+        return string.Join(' ', words);
+    }
 
     private static string Date2(string text) =>
         text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)

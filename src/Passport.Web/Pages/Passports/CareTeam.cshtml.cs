@@ -12,10 +12,14 @@ public sealed class CareTeamModel(PageGraphQL graphQL) : FormPage
 
     public bool IsFamily => User.HasClaim("role", "carer") || User.HasClaim("role", "young-person");
 
-    public async Task OnGetAsync(string id)
+    /// <summary>The member the family asked to remove, shown for confirmation before anything changes.</summary>
+    public JsonNode? Confirming { get; private set; }
+
+    public async Task OnGetAsync(string id, string? remove)
     {
         Id = id;
         await LoadAsync();
+        Confirming = remove is null ? null : Members.FirstOrDefault(m => m.Str("subject") == remove);
     }
 
     public async Task<IActionResult> OnPostAsync(string id, string subject)

@@ -134,6 +134,7 @@ public sealed partial class RecordModel(PageGraphQL graphQL) : FormPage
             new("measuredOn", "Date measured", FieldKind.Date, true, DateHint, Error: "Enter the date measured"),
             new("heightCm", "Height in centimetres (optional)", FieldKind.Number, Hint: "Between 20 and 250"),
             new("weightKg", "Weight in kilograms (optional)", FieldKind.Number, Hint: "Between 0.3 and 250"),
+            new("headCircumferenceCm", "Head circumference in centimetres (optional)", FieldKind.Number, Hint: "Between 20 and 70"),
         ], FamilyTitle: "Report a growth measurement"),
         ["immunisation"] = new("immunisation", "health", "Add an immunisation", "Save immunisation", "health", "recordImmunisation", "ImmunisationInput",
         [
@@ -246,9 +247,9 @@ public sealed partial class RecordModel(PageGraphQL graphQL) : FormPage
             }
         }
 
-        if (Definition.Kind == "growth" && Errors.Count == 0 && input["heightCm"] is null && input["weightKg"] is null)
+        if (Definition.Kind == "growth" && Errors.Count == 0 && input["heightCm"] is null && input["weightKg"] is null && input["headCircumferenceCm"] is null)
         {
-            Errors.Add(("heightCm", "Enter a height or a weight"));
+            Errors.Add(("heightCm", "Enter a height, a weight or a head circumference"));
         }
 
         if (Errors.Count > 0)
