@@ -58,7 +58,7 @@ public static class PassportQuery
     public static string Build(IReadOnlyList<Section> sections)
     {
         var q = new StringBuilder();
-        q.Append("query($id: ID!) { passport(id: $id) { id version localAuthority ");
+        q.Append("query($id: ID!) { passport(id: $id) { id version localAuthority isControlledByYoungPerson ");
         q.Append("child { givenName familyName preferredName dateOfBirth pronouns firstLanguage interpreterNeeded nhsNumber } ");
         q.Append("aboutMe { communication importantToMe likes dislikes whatUpsetsMe howToHelpMe howIShowPain mustKnow recordedBy { ...P } lastReviewed reviewDue } ");
         q.Append("emergencyContacts { id name relationship parentalResponsibility phone preferredOrder recordedBy { ...P } verified verifiedBy { ...P } } ");

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Passport.Web.Infrastructure;
+
+namespace Passport.Web.Pages;
+
+/// <summary>A carer, or the young person, joins a passport with the invitation code a carer gave them.</summary>
+public sealed class JoinModel(PageGraphQL graphQL) : FormPage
+{
+    public bool IsYoungPerson => User.HasClaim("role", "young-person");
+
+    public bool IsFamily => IsYoungPerson || User.HasClaim("role", "carer");
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? code)
+    {
+        code = code?.Trim();
+        if (string.IsNullOrEmpty(code))
+        {
+            Errors.Add(("code", "Enter the invitation code you were given"));
+            return Page();
+        }
+
+        var mutation = IsYoungPerson ? "acceptYoungPersonInvitation" : "acceptCarerInvitation";
+        var result = await graphQL.RunAsync($"mutation($code: String!) {{ {mutation}(code: $code) {{ id }} }}", new { code });
+        if (!result.Ok || result.Data?[mutation]?["id"] is not { } id)
+        {
+            Errors.Add(("code", result.Errors.FirstOrDefault() is { Code: "FORBIDDEN" or "RATE_LIMITED" } refused
+                ? refused.Message
+                : "This invitation code is not valid. It may be mistyped, expired or used already. Ask the carer who invited you for a new code"));
+            return Page();
+        }
+
+        return LocalRedirect($"/passports/{id}");
+    }
+}

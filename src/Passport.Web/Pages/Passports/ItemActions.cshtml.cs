@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Passport.Web.Infrastructure;
+
+namespace Passport.Web.Pages.Passports;
+
+/// <summary>
+/// The buttons under an item on the passport page post here: confirm it (verifyItem), hide it or
+/// show it again (setItemWithheld). Back to the item on the passport page; a refusal is shown here.
+/// </summary>
+public sealed class ItemActionsModel(PageGraphQL graphQL) : FormPage
+{
+    private const string SetWithheld = "mutation($id: ID!, $item: ID!, $group: String!, $withheld: Boolean!) { setItemWithheld(passportId: $id, group: $group, itemId: $item, withheld: $withheld) { id } }";
+
+    public string Id { get; private set; } = "";
+
+    public string ItemId { get; private set; } = "";
+
+    public IActionResult OnGet(string id, string itemId) => LocalRedirect($"/passports/{id}#item-{itemId}");
+
+    public Task<IActionResult> OnPostVerifyAsync(string id, string itemId) =>
+        RunAsync(id, itemId, "mutation($id: ID!, $item: ID!) { verifyItem(passportId: $id, itemId: $item) { id } }", new { id, item = itemId }, "");
+
+    public Task<IActionResult> OnPostHideAsync(string id, string itemId, string group) =>
+        RunAsync(id, itemId, SetWithheld, new { id, item = itemId, group, withheld = true }, $"?hidden={itemId}");
+
+    public Task<IActionResult> OnPostShowAsync(string id, string itemId, string group) =>
+        RunAsync(id, itemId, SetWithheld, new { id, item = itemId, group, withheld = false }, $"?shown={itemId}");
+
+    private async Task<IActionResult> RunAsync(string id, string itemId, string mutation, object variables, string done)
+    {
+        Id = id;
+        ItemId = itemId;
+        var result = await graphQL.RunAsync(mutation, variables);
+        if (!result.Ok)
+        {
+            // The API's refusals say why (e.g. "A professional withheld this item; only they can show it again.").
+            Errors.AddRange(result.Errors.Select(e => ("maincontent", e.Code switch
+            {
+                "NOT_FOUND" => "We could not find this passport.",
+                "VALIDATION_FAILED" => "This item is not on the passport any more. Someone may have removed it since you opened the page.",
+                _ => e.Message,
+            })));
+            return Page();
+        }
+
+        return LocalRedirect($"/passports/{id}{done}#item-{itemId}");
+    }
+}
