@@ -62,7 +62,7 @@ public sealed class FamilyMembersTests(BrowserFixture fixture)
         await young.ClickAsync("button:has-text('Join passport')");
         await young.WaitForURLAsync($"**/passports/{id}");
         (await young.ContentAsync()).ShouldContain(medicine);
-        (await young.Locator("summary:has-text('Hide from my carers')").CountAsync()).ShouldBe(0);
+        (await young.Locator("button:has-text('Hide from my carers')").CountAsync()).ShouldBe(0);
 
         // Takes control, keeping no carer able to change the passport.
         await young.ClickAsync("text=Take control of your passport");
@@ -75,11 +75,12 @@ public sealed class FamilyMembersTests(BrowserFixture fixture)
         carers["passport"]!["carers"]!.AsArray().Single(c => c!["subject"]!.ToString() == "demo-carer")!["mayEdit"]!.GetValue<bool>().ShouldBeFalse();
 
         // Hides the medicine from carers: the young person still sees it, the carer no longer does.
-        await young.Locator($"summary:has-text('{medicine}')").ClickAsync();
         await ItemButton(young, "Hide from my carers", medicine).ClickAsync();
         await young.WaitForURLAsync("**?hidden=*");
+        await young.GotoAsync($"/passports/{id}");
         var card = young.Locator($".nhsuk-card:has-text('{medicine}')");
         (await card.InnerTextAsync()).ShouldContain("Hidden from your carers");
+        (await ItemButton(young, "Hide from my carers", medicine).CountAsync()).ShouldBe(0);
         await young.VerifyPageAsync();
         await carer.GotoAsync($"/passports/{id}");
         (await carer.ContentAsync()).ShouldNotContain(medicine);
@@ -126,10 +127,11 @@ public sealed class FamilyMembersTests(BrowserFixture fixture)
         (await health.GetByRole(AriaRole.Button, new() { Name = $"Confirm this is correct (Allergies: {substance})" }).CountAsync()).ShouldBe(0);
 
         // Hidden from the family: the carer no longer sees it; health still does.
-        await health.Locator($"summary:has-text('{substance}')").ClickAsync();
         await ItemButton(health, "Hide from the family", substance).ClickAsync();
         await health.WaitForURLAsync("**?hidden=*");
+        await health.GotoAsync($"/passports/{id}");
         (await card.InnerTextAsync()).ShouldContain("Hidden from the family");
+        (await ItemButton(health, "Hide from the family", substance).CountAsync()).ShouldBe(0);
         var carer = await fixture.SignInAsync("carer");
         await carer.GotoAsync($"/passports/{id}");
         (await carer.ContentAsync()).ShouldNotContain(substance);

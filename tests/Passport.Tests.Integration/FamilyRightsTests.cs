@@ -135,6 +135,12 @@ public class YoungPersonTests(PassportFixture fixture)
         var ownSees = (await fixture.GraphQLAsync(youngPerson, Read, new { id })).Ok()["passport"]!["health"]!["allergies"]!.AsArray();
         ownSees.Single()!["substance"]!.GetValue<string>().ShouldBe("Latex");
 
+        // The young person can see what they withheld; the carer is not told which items are withheld.
+        var withheld = (await fixture.GraphQLAsync(youngPerson, "query($id: ID!) { passport(id: $id) { withheldItems { itemId from } } }", new { id })).Ok()["passport"]!["withheldItems"]!.AsArray();
+        withheld.Single()!["itemId"]!.GetValue<string>().ShouldBe(allergy);
+        withheld.Single()!["from"]!.GetValue<string>().ShouldBe("CARERS");
+        (await fixture.GraphQLAsync(mum, "query($id: ID!) { passport(id: $id) { withheldItems { itemId } } }", new { id })).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+
         // Professionals are not affected by what is withheld from the family.
         var doctor = Persona.Professional("health");
         var code = (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"health\") { code } }", new { id })).Ok()["createShareCode"]!["code"]!.GetValue<string>();
@@ -156,6 +162,12 @@ public class YoungPersonTests(PassportFixture fixture)
             .Ok()["setItemWithheld"]!["emergencyContacts"]!.AsArray().Count.ShouldBe(1);
         (await fixture.GraphQLAsync(mum, Read, new { id })).Ok()["passport"]!["emergencyContacts"]!.AsArray().ShouldBeEmpty();
         (await fixture.GraphQLAsync(youngPerson, Read, new { id })).Ok()["passport"]!["emergencyContacts"]!.AsArray().ShouldBeEmpty();
+        var withheld = (await fixture.GraphQLAsync(socialWorker, "query($id: ID!) { passport(id: $id) { withheldItems { itemId from } } }", new { id })).Ok()["passport"]!["withheldItems"]!.AsArray();
+        withheld.Single()!["itemId"]!.GetValue<string>().ShouldBe(contact);
+        withheld.Single()!["from"]!.GetValue<string>().ShouldBe("FAMILY");
+
+        // The young person is not told what a professional withheld from the family.
+        (await fixture.GraphQLAsync(youngPerson, "query($id: ID!) { passport(id: $id) { withheldItems { itemId } } }", new { id })).Ok()["passport"]!["withheldItems"]!.AsArray().ShouldBeEmpty();
         (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!, $item: ID!) { setItemWithheld(passportId: $id, group: \"contacts.emergency\", itemId: $item, withheld: false) { id } }", new { id, item = contact }))
             .ErrorCodes.ShouldBe(["FORBIDDEN"]);
     }

@@ -129,3 +129,25 @@ public sealed class ModuleGraphType : ObjectGraphType<LocalAuthorityModules.Modu
         Field<NonNullGraphType<StringGraphType>>("status").Description("\"loaded\", or \"failed\" when the plugin could not be loaded (its fields answer MODULE_UNAVAILABLE).").Resolve(c => c.Source.Status);
     }
 }
+
+/// <summary>One withheld item and from whom.</summary>
+public sealed record WithheldItem(Guid ItemId, WithheldFrom From);
+
+public sealed class WithheldFromGraphType : EnumerationGraphType<WithheldFrom>
+{
+    public WithheldFromGraphType()
+    {
+        Name = "WithheldFrom";
+        Description = "CARERS: hidden from carers by the young person; FAMILY: hidden from carers and the young person by a professional.";
+    }
+}
+
+public sealed class WithheldItemGraphType : ObjectGraphType<WithheldItem>
+{
+    public WithheldItemGraphType()
+    {
+        Name = "WithheldItem";
+        Field<NonNullGraphType<IdGraphType>>("itemId").Resolve(c => c.Source.ItemId);
+        Field<NonNullGraphType<WithheldFromGraphType>>("from").Resolve(c => c.Source.From);
+    }
+}

@@ -11,7 +11,7 @@ namespace Passport.Core.GraphQL;
 public sealed class PassportGraphType : ObjectGraphType<PassportNode>
 {
     /// <summary>Fields of <c>Passport</c> that carry no child data and so need no field group.</summary>
-    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "careTeam", "sharing", "carers", "reviews" };
+    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "careTeam", "sharing", "carers", "reviews", "withheldItems" };
 
     public PassportGraphType(PassportSchemaContributions contributions, Modules.ModuleCatalog catalog)
     {
@@ -62,6 +62,15 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
             .Resolve(c => c.Source.Access.Basis is AccessBasis.Carer or AccessBasis.YoungPerson && !IsFrozenFamily(c)
                 ? c.RequestServices!.GetRequiredService<AccessDecision>().SharingOf(ViewOf(c)).ToList()
                 : throw PassportException.Forbidden("Only the family sees the sharing settings."));
+
+        Field<ListGraphType<NonNullGraphType<WithheldItemGraphType>>>("withheldItems")
+            .Description("Which items are withheld, for those who may withhold them: a care-team professional sees every withheld item; the young person sees those they withheld from carers. Null with FORBIDDEN for anyone else.")
+            .Resolve(c => c.Source.Access.Basis switch
+            {
+                AccessBasis.CareTeam => ViewOf(c).WithheldItems.Select(w => new WithheldItem(w.Key, w.Value)).ToList(),
+                AccessBasis.YoungPerson when !IsFrozenFamily(c) => ViewOf(c).WithheldItems.Where(w => w.Value == WithheldFrom.Carers).Select(w => new WithheldItem(w.Key, w.Value)).ToList(),
+                _ => throw PassportException.Forbidden("Only the care team and the young person see which items are withheld."),
+            });
 
         foreach (var section in contributions.Sections)
         {

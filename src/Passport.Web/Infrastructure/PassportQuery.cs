@@ -55,10 +55,17 @@ public static class PassportQuery
             ? All.Where(s => s.Root is null || passport.HasField(s.Root)).ToList()
             : [];
 
-    public static string Build(IReadOnlyList<Section> sections)
+    /// <param name="sections">The module sections to select.</param>
+    /// <param name="withheldItems">Also select which items are withheld (only the care team and the young person may).</param>
+    public static string Build(IReadOnlyList<Section> sections, bool withheldItems = false)
     {
         var q = new StringBuilder();
         q.Append("query($id: ID!) { passport(id: $id) { id version localAuthority isControlledByYoungPerson ");
+        if (withheldItems)
+        {
+            q.Append("withheldItems { itemId from } ");
+        }
+
         q.Append("child { givenName familyName preferredName dateOfBirth pronouns firstLanguage interpreterNeeded nhsNumber } ");
         q.Append("aboutMe { communication importantToMe likes dislikes whatUpsetsMe howToHelpMe howIShowPain mustKnow recordedBy { ...P } lastReviewed reviewDue } ");
         q.Append("emergencyContacts { id name relationship parentalResponsibility phone preferredOrder recordedBy { ...P } verified verifiedBy { ...P } } ");

@@ -10,7 +10,7 @@ namespace Passport.Web.Pages.Passports;
 /// What the viewer may do with one item: confirm it, and hide it from (or show it again to) whom,
 /// e.g. "the family"; <see cref="Group"/> is the item's field group, which setItemWithheld needs.
 /// </summary>
-public sealed record ItemActions(bool MayConfirm, string? HideFrom, string? Group)
+public sealed record ItemActions(bool MayConfirm, string? HideFrom, string? Group, bool IsHidden = false)
 {
     public static readonly ItemActions None = new(false, null, null);
 
@@ -44,11 +44,15 @@ public partial class ViewPassportModel
         {
             var mayConfirm = item["verified"]?.GetValue<bool>() == false && OwningSector(block.Path[0]) is { } owner && owner == Sector;
             var hideFrom = group is not null && !NeverShownToFamily.Contains(group) ? "the family" : null;
-            return new(mayConfirm, hideFrom, group);
+            return new(mayConfirm, hideFrom, group, IsWithheld(item));
         }
 
-        return IsYoungPerson && IsControlledByYoungPerson && group is not null ? new(false, "my carers", group) : ItemActions.None;
+        return IsYoungPerson && IsControlledByYoungPerson && group is not null ? new(false, "my carers", group, IsWithheld(item)) : ItemActions.None;
     }
+
+    /// <summary>True when the API lists this item as withheld (from the family, or from carers for the young person).</summary>
+    private bool IsWithheld(JsonNode item) =>
+        Passport?["withheldItems"] is JsonArray withheld && withheld.Any(w => w?["itemId"]?.ToString() == item["id"]?.ToString());
 
     /// <summary>What the item is, for the hidden part of a button's name: "Allergies: Peanuts".</summary>
     public static string ItemName(Block block, JsonNode item)
@@ -57,7 +61,7 @@ public partial class ViewPassportModel
         return first.Value is null ? block.Heading : $"{block.Heading}: {Display.Value(first.Value)}";
     }
 
-    /// <summary>What was just done to this item, from the redirect after an action (the API does not say whether an item is withheld).</summary>
+    /// <summary>What was just done to this item, from the redirect after an action.</summary>
     public string? ChangeMessageFor(JsonNode item)
     {
         var id = item["id"]?.ToString();

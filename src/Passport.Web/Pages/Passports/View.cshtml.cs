@@ -81,7 +81,7 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
         Id = id;
         EmergencyUntil = string.IsNullOrWhiteSpace(emergencyUntil) ? null : emergencyUntil;
         Sections = PassportQuery.Available(schema);
-        Result = await graphQL.RunAsync(PassportQuery.Build(Sections), new { id });
+        Result = await graphQL.RunAsync(PassportQuery.Build(Sections, withheldItems: IsProfessional || IsYoungPerson), new { id });
         if (Passport is null)
         {
             return NotFound();
