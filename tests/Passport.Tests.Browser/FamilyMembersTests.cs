@@ -11,7 +11,7 @@ public sealed class FamilyMembersTests(BrowserFixture fixture)
     [Fact]
     public async Task A_second_carer_joins_with_the_code_the_first_carer_created_and_sees_the_passport()
     {
-        var id = await NewPassportAsync("Tamsin", "Rowe", "2018-06-12");
+        var id = await fixture.NewPassportAsync("Tamsin", "Rowe", "2018-06-12");
         var carer = await fixture.SignInAsync("carer");
         await carer.GotoAsync($"/passports/{id}");
         await carer.ClickAsync("text=Invite another carer");
@@ -40,7 +40,7 @@ public sealed class FamilyMembersTests(BrowserFixture fixture)
     [Fact]
     public async Task The_young_person_joins_takes_control_and_hides_a_medicine_from_their_carers()
     {
-        var id = await NewPassportAsync("Riley", "Morgan", "2009-02-14");
+        var id = await fixture.NewPassportAsync("Riley", "Morgan", "2009-02-14");
         var medicine = "Sertraline-" + Guid.NewGuid().ToString("N")[..6];
         await fixture.GraphQLAsync("carer", "mutation($id: ID!, $n: String!) { recordMedication(passportId: $id, input: { name: $n, dose: \"50 mg\", frequency: \"once a day\" }) { id } }", new { id, n = medicine });
 
@@ -95,7 +95,7 @@ public sealed class FamilyMembersTests(BrowserFixture fixture)
     [Fact]
     public async Task Taking_control_before_16_is_refused_with_an_error_summary()
     {
-        var id = await NewPassportAsync("Kit", "Morgan", "2014-09-01");
+        var id = await fixture.NewPassportAsync("Kit", "Morgan", "2014-09-01");
         var code = (await fixture.GraphQLAsync("carer", "mutation($id: ID!) { inviteYoungPerson(passportId: $id) { code } }", new { id }))["inviteYoungPerson"]!["code"]!.ToString();
         await fixture.GraphQLAsync("young-person", "mutation($c: String!) { acceptYoungPersonInvitation(code: $c) { id } }", new { c = code });
 
@@ -109,7 +109,7 @@ public sealed class FamilyMembersTests(BrowserFixture fixture)
     [Fact]
     public async Task Health_confirms_an_allergy_the_family_reported_and_can_hide_it_from_the_family()
     {
-        var id = await NewPassportAsync("Demelza", "Hocking", "2016-03-08");
+        var id = await fixture.NewPassportAsync("Demelza", "Hocking", "2016-03-08");
         var substance = "Sesame-" + Guid.NewGuid().ToString("N")[..6];
         await fixture.GraphQLAsync("carer", "mutation($id: ID!, $s: String!) { recordAllergy(passportId: $id, input: { substance: $s, reaction: \"Hives\", severity: MODERATE }) { id } }", new { id, s = substance });
         var share = await fixture.GraphQLAsync("carer", "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"health\") { code } }", new { id });
@@ -156,10 +156,4 @@ public sealed class FamilyMembersTests(BrowserFixture fixture)
 
     private static ILocator ItemButton(IPage page, string text, string item) =>
         page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^{text} \\(.*{item}\\)$") });
-
-    private async Task<string> NewPassportAsync(string given, string family, string dateOfBirth)
-    {
-        var created = await fixture.GraphQLAsync("carer", "mutation($g: String!, $f: String!, $d: Date!) { createPassport(input: { givenName: $g, familyName: $f, dateOfBirth: $d, localAuthority: \"E06000052\" }) { id } }", new { g = given, f = family, d = dateOfBirth });
-        return created["createPassport"]!["id"]!.ToString();
-    }
 }

@@ -19,12 +19,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await carer.ClickAsync("button:has-text('Create passport')");
         (await carer.ContentAsync()).ShouldContain("There is a problem");
         await carer.VerifyPageAsync("02-create-passport-errors");
-        await carer.FillAsync("#givenName", "Poppy");
-        await carer.FillAsync("#familyName", "Tregear");
-        await carer.FillAsync("#dob-day", "3");
-        await carer.FillAsync("#dob-month", "9");
-        await carer.FillAsync("#dob-year", "2017");
-        await carer.ClickAsync("button:has-text('Create passport')");
+        await carer.FillNewPassportAsync("Poppy", "Tregear", new DateOnly(2017, 9, 3));
         await carer.WaitForURLAsync(PassportUrl());
         var passportUrl = carer.Url;
         (await carer.Locator("h1").InnerTextAsync()).ShouldBe("Poppy Tregear");
@@ -161,12 +156,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         var carer = await fixture.SignInAsync("carer", javaScript: false);
         await carer.WaitForURLAsync("**/passports");
         await carer.ClickAsync("text=Create a passport");
-        await carer.FillAsync("#givenName", "Gwen");
-        await carer.FillAsync("#familyName", "Hocking");
-        await carer.FillAsync("#dob-day", "14");
-        await carer.FillAsync("#dob-month", "2");
-        await carer.FillAsync("#dob-year", "2019");
-        await carer.ClickAsync("button:has-text('Create passport')");
+        await carer.FillNewPassportAsync("Gwen", "Hocking", new DateOnly(2019, 2, 14));
         await carer.WaitForURLAsync(PassportUrl());
         var passportUrl = carer.Url;
         var id = passportUrl.Split('/')[^1];

@@ -107,12 +107,7 @@ public sealed class KeycloakSignInTests(KeycloakSignInFixture fixture) : IClassF
 
         // The carer's role came from realm_access in the access token: they can create a passport.
         await carer.ClickAsync("text=Create a passport");
-        await carer.FillAsync("#givenName", "Tamsin");
-        await carer.FillAsync("#familyName", "Kitto");
-        await carer.FillAsync("#dob-day", "12");
-        await carer.FillAsync("#dob-month", "6");
-        await carer.FillAsync("#dob-year", "2018");
-        await carer.ClickAsync("button:has-text('Create passport')");
+        await carer.FillNewPassportAsync("Tamsin", "Kitto", new DateOnly(2018, 6, 12));
         await carer.WaitForURLAsync("**/passports/*");
         (await carer.Locator("h1").InnerTextAsync()).ShouldBe("Tamsin Kitto");
         var passportUrl = carer.Url;

@@ -10,10 +10,10 @@ public sealed class ProfessionalJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task Each_professional_records_only_their_own_sectors_facts_with_an_error_summary_on_invalid_input()
     {
-        var id = await NewPassportAsync("Morwenna", "Nance");
+        var id = await fixture.NewPassportAsync("Morwenna", "Nance");
         foreach (var sector in new[] { "health", "social-care", "education", "leisure" })
         {
-            await RelateAsync(id, sector);
+            await fixture.RelateAsync(id, sector);
         }
 
         // Health: only health's "Add" links; the allergy form, error summary naming the field, then verified.
@@ -115,7 +115,7 @@ public sealed class ProfessionalJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task A_clinician_without_a_relationship_uses_emergency_access_warned_with_a_reason_and_time_limit()
     {
-        var id = await NewPassportAsync("Kerensa", "Rowe");
+        var id = await fixture.NewPassportAsync("Kerensa", "Rowe");
 
         // Not offered to other sectors.
         var school = await fixture.SignInAsync("education");
@@ -172,17 +172,5 @@ public sealed class ProfessionalJourneyTests(BrowserFixture fixture)
         await after.ClickAsync();
         await admin.WaitForURLAsync("**/modules?changed=*");
         (await admin.Locator($"#module-{name} button").InnerTextAsync()).ShouldBe(before);
-    }
-
-    private async Task<string> NewPassportAsync(string given, string family)
-    {
-        var created = await fixture.GraphQLAsync("carer", "mutation($g: String!, $f: String!) { createPassport(input: { givenName: $g, familyName: $f, dateOfBirth: \"2016-05-04\", localAuthority: \"E06000052\" }) { id } }", new { g = given, f = family });
-        return created["createPassport"]!["id"]!.ToString();
-    }
-
-    private async Task RelateAsync(string id, string sector)
-    {
-        var code = (await fixture.GraphQLAsync("carer", "mutation($id: ID!, $s: String!) { createShareCode(passportId: $id, sector: $s) { code } }", new { id, s = sector }))["createShareCode"]!["code"]!.ToString();
-        await fixture.GraphQLAsync(sector, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code });
     }
 }

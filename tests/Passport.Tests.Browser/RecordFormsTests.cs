@@ -11,7 +11,7 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
     [Fact]
     public async Task A_carer_reports_a_medicine_which_shows_as_not_verified_and_recorded_by_them()
     {
-        var id = await NewPassportAsync("Tamsin", "Pascoe");
+        var id = await fixture.NewPassportAsync("Tamsin", "Pascoe");
 
         var carer = await fixture.SignInAsync("carer");
         await carer.GotoAsync($"/passports/{id}");
@@ -45,8 +45,8 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
     [Fact]
     public async Task Health_records_a_condition_an_immunisation_and_an_alert_and_a_wrong_SNOMED_code_is_named_in_the_error_summary()
     {
-        var id = await NewPassportAsync("Jago", "Treloar");
-        await RelateAsync(id, "health");
+        var id = await fixture.NewPassportAsync("Jago", "Treloar");
+        await fixture.RelateAsync(id, "health");
 
         var health = await fixture.SignInAsync("health");
         await health.GotoAsync($"/passports/{id}");
@@ -99,8 +99,8 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
     [Fact]
     public async Task Education_records_SEN_support_with_an_EHCP_review_date_in_the_future()
     {
-        var id = await NewPassportAsync("Demelza", "Hocking");
-        await RelateAsync(id, "education");
+        var id = await fixture.NewPassportAsync("Demelza", "Hocking");
+        await fixture.RelateAsync(id, "education");
         var today = DateTime.UtcNow.Date;
         var review = today.AddMonths(6);
         var tooFar = today.AddYears(3);
@@ -130,8 +130,8 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
     [Fact]
     public async Task Social_care_records_involvement_and_a_safeguarding_note_that_the_family_never_sees()
     {
-        var id = await NewPassportAsync("Lowen", "Jenkin");
-        await RelateAsync(id, "social-care");
+        var id = await fixture.NewPassportAsync("Lowen", "Jenkin");
+        await fixture.RelateAsync(id, "social-care");
         const string note = "Strategy discussion held; no contact with the paternal uncle.";
 
         var social = await fixture.SignInAsync("social-care");
@@ -168,17 +168,5 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
         await page.FillAsync($"#{field}-day", date.Day.ToString(CultureInfo.InvariantCulture));
         await page.FillAsync($"#{field}-month", date.Month.ToString(CultureInfo.InvariantCulture));
         await page.FillAsync($"#{field}-year", date.Year.ToString(CultureInfo.InvariantCulture));
-    }
-
-    private async Task<string> NewPassportAsync(string given, string family)
-    {
-        var created = await fixture.GraphQLAsync("carer", "mutation($g: String!, $f: String!) { createPassport(input: { givenName: $g, familyName: $f, dateOfBirth: \"2016-05-04\", localAuthority: \"E06000052\" }) { id } }", new { g = given, f = family });
-        return created["createPassport"]!["id"]!.ToString();
-    }
-
-    private async Task RelateAsync(string id, string sector)
-    {
-        var code = (await fixture.GraphQLAsync("carer", "mutation($id: ID!, $s: String!) { createShareCode(passportId: $id, sector: $s) { code } }", new { id, s = sector }))["createShareCode"]!["code"]!.ToString();
-        await fixture.GraphQLAsync(sector, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code });
     }
 }

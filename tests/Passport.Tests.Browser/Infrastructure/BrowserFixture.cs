@@ -99,6 +99,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         return json["data"]!;
     }
 
+    /// <summary>Set-up: the demo carer creates a passport (Cornwall) through the API; returns its id.</summary>
+    public async Task<string> NewPassportAsync(string given, string family, string dateOfBirth = "2016-05-04")
+    {
+        var created = await GraphQLAsync("carer", "mutation($g: String!, $f: String!, $d: Date!) { createPassport(input: { givenName: $g, familyName: $f, dateOfBirth: $d, localAuthority: \"E06000052\" }) { id } }", new { g = given, f = family, d = dateOfBirth });
+        return created["createPassport"]!["id"]!.ToString();
+    }
+
+    /// <summary>Set-up: the demo carer gives the sector's demo professional a share code, which they redeem (joining the care team).</summary>
+    public async Task RelateAsync(string id, string sector)
+    {
+        var code = (await GraphQLAsync("carer", "mutation($id: ID!, $s: String!) { createShareCode(passportId: $id, sector: $s) { code } }", new { id, s = sector }))["createShareCode"]!["code"]!.ToString();
+        await GraphQLAsync(sector, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code });
+    }
+
     /// <summary>The whole GraphQL response (data and errors) for a demo persona.</summary>
     public async Task<JsonNode> GraphQLResponseAsync(string persona, string query, object? variables = null)
     {
