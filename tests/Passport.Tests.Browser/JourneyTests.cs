@@ -174,6 +174,18 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await carer.WaitForURLAsync(PassportUrl());
         (await carer.Locator(".nhsuk-card:has-text('Sesame')").InnerTextAsync()).ShouldContain("Not verified");
 
+        // An emergency contact: the error summary names the missing fields, then it is saved.
+        await carer.ClickAsync("text=Add an emergency contact");
+        await carer.FillAsync("#name", "Jenny Hocking");
+        await carer.ClickAsync("button:has-text('Save contact')");
+        (await carer.Locator(".nhsuk-error-summary a[href='#relationship']").InnerTextAsync()).ShouldContain("relationship");
+        (await carer.Locator(".nhsuk-error-summary a[href='#phone']").InnerTextAsync()).ShouldContain("phone number");
+        await carer.FillAsync("#relationship", "Grandmother");
+        await carer.FillAsync("#phone", "01736 555123");
+        await carer.ClickAsync("button:has-text('Save contact')");
+        await carer.WaitForURLAsync("**#contacts");
+        (await carer.Locator(".nhsuk-card:has-text('Jenny Hocking')").InnerTextAsync()).ShouldContain("01736 555123");
+
         await carer.ClickAsync("text=Share with a professional");
         await carer.CheckAsync("#sector-leisure");
         await carer.ClickAsync("button:has-text('Create share code')");

@@ -45,6 +45,14 @@ public sealed partial class RecordModel(PageGraphQL graphQL) : FormPage
 
     public static readonly IReadOnlyDictionary<string, RecordForm> Forms = new Dictionary<string, RecordForm>(StringComparer.Ordinal)
     {
+        // The family's own: no sector owns emergency contacts.
+        ["emergency-contact"] = new("emergency-contact", "", "Add an emergency contact", "Save contact", "contacts", "addEmergencyContact", "ContactInput",
+        [
+            new("name", "Full name", FieldKind.Text, true, Error: "Enter the contact's full name"),
+            new("relationship", "Relationship to the child", FieldKind.Text, true, "For example, grandmother or family friend", Error: "Enter the contact's relationship to the child"),
+            new("phone", "Phone number", FieldKind.Text, true, "For example, 01872 123456 or 07700 900123", Error: "Enter a phone number"),
+            new("parentalResponsibility", "This person has parental responsibility", FieldKind.Checkbox),
+        ], FamilyTitle: "Add an emergency contact"),
         ["legal-status"] = new("legal-status", "social-care", "Record the legal status", "Save legal status", "socialCare", "setLegalStatus", "LegalStatusInput",
         [
             new("status", "What is the child's legal status?", FieldKind.Radios, true, Options:
