@@ -271,6 +271,7 @@ try
         log.LogInformation("Regional Children's Passport is listening on {Url} (GraphQL at {Url}/graphql)", url, url);
         if (developmentKey is not null)
         {
+            log.LogInformation("Web app: open {Url}/ in a browser and sign in as a demo persona", url);
             log.LogInformation("Demo token: curl -s {Url}/dev/token/carer (personas: {Personas})", url, string.Join(", ", DemoPersonas.All.Keys));
         }
     }
