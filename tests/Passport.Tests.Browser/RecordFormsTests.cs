@@ -21,7 +21,8 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
         (await carer.Locator("a:has-text('legal status')").CountAsync()).ShouldBe(0);
         (await carer.Locator("a:has-text('SEN support')").CountAsync()).ShouldBe(0);
         (await carer.Locator("a:has-text('safeguarding note')").CountAsync()).ShouldBe(0);
-        (await carer.Locator("a:has-text('Add a')").CountAsync()).ShouldBe(0);
+        // The family's only "Add" link is their own emergency contacts; sector facts they report.
+        (await carer.Locator("a:has-text('Add a')").AllInnerTextsAsync()).ShouldBe(["Add an emergency contact"]);
 
         await carer.ClickAsync("ul.nhsuk-list a:has-text('Report a medicine')");
         (await carer.Locator("h1").InnerTextAsync()).ShouldBe("Report a medicine");

@@ -34,10 +34,10 @@ public sealed class ItemActionsModel(PageGraphQL graphQL) : FormPage
         if (!result.Ok)
         {
             // The API's refusals say why (e.g. "A professional withheld this item; only they can show it again.").
-            Errors.AddRange(result.Errors.Select(e => ("maincontent", e.Code switch
+            Errors.AddRange(result.Errors.Select(e => ("maincontent", e switch
             {
-                "NOT_FOUND" => "We could not find this passport.",
-                "VALIDATION_FAILED" => "This item is not on the passport any more. Someone may have removed it since you opened the page.",
+                { Code: "NOT_FOUND" } => "We could not find this passport.",
+                { Code: "VALIDATION_FAILED", Field: "itemId" } => "This item is not on the passport any more. Someone may have removed it since you opened the page.",
                 _ => e.Message,
             })));
             return Page();
