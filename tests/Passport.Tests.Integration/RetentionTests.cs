@@ -14,6 +14,9 @@ public partial class RetentionTests(PassportFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>The retention job's PostgreSQL advisory-lock key (docs/operations.md).</summary>
+    private const long RetentionLockKey = 0x5041_5353_5055_5247;
+
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
@@ -49,7 +52,21 @@ public partial class RetentionTests(PassportFixture fixture)
 
         (await CorrectDateOfBirthAsync(http, carer, recentlyClosed, Today.AddYears(-25).AddDays(-5))).ErrorCodes.ShouldBe(["PASSPORT_CLOSED"]);
         before[recentlyClosed] = await RowsAboutAsync(database, recentlyClosed);
-        (await CorrectDateOfBirthAsync(http, carer, due, Today.AddYears(-25).AddDays(-11))).ErrorCodes.ShouldBe(["PASSPORT_CLOSED"]);
+
+        // While another node holds the job's advisory lock, this one does not run it.
+        await using (var otherNode = new NpgsqlConnection(database))
+        {
+            await otherNode.OpenAsync();
+            await using (var take = new NpgsqlCommand($"select pg_advisory_lock({RetentionLockKey})", otherNode))
+            {
+                await take.ExecuteNonQueryAsync();
+            }
+
+            var skipped = RunSkipped().Matches(host.Output).Count;
+            (await CorrectDateOfBirthAsync(http, carer, due, Today.AddYears(-25).AddDays(-11))).ErrorCodes.ShouldBe(["PASSPORT_CLOSED"]);
+            await WaitUntilAsync(() => Task.FromResult(RunSkipped().Matches(host.Output).Count >= skipped + 2), host);
+            (await RowsAboutAsync(database, due)).Keys.ShouldContain("passport.mt_doc_passportview");
+        }
 
         // Purged: nothing in any table names it, except the tombstone.
         await WaitUntilAsync(async () => !(await RowsAboutAsync(database, due)).ContainsKey("passport.mt_doc_passportview"), host);
@@ -164,6 +181,9 @@ public partial class RetentionTests(PassportFixture fixture)
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("Retention run skipped")]
+    private static partial Regex RunSkipped();
 
     [GeneratedRegex("Retention run finished")]
     private static partial Regex RunFinished();
