@@ -37,7 +37,7 @@ public partial class RetentionTests(PassportFixture fixture)
         var open = await FilledPassportAsync(http, carer, doctor, socialWorker);
         var recentlyClosed = await FilledPassportAsync(http, carer, doctor, socialWorker);
         var due = await FilledPassportAsync(http, carer, doctor, socialWorker);
-        var before = new Dictionary<string, Dictionary<string, long>>
+        var before = new Dictionary<string, SortedDictionary<string, long>>
         {
             [open] = await RowsAboutAsync(database, open),
             [recentlyClosed] = await RowsAboutAsync(database, recentlyClosed),
@@ -70,13 +70,13 @@ public partial class RetentionTests(PassportFixture fixture)
 
         // Purged: nothing in any table names it, except the tombstone.
         await WaitUntilAsync(async () => !(await RowsAboutAsync(database, due)).ContainsKey("passport.mt_doc_passportview"), host);
-        (await RowsAboutAsync(database, due)).ShouldBe(new Dictionary<string, long> { ["audit.mt_doc_passportpurged"] = 1 });
+        (await RowsAboutAsync(database, due)).ShouldBe(new SortedDictionary<string, long>(StringComparer.Ordinal) { ["audit.mt_doc_passportpurged"] = 1 });
         host.Output.ShouldContain($"Retention purged closed passport {due}");
 
         // Two more runs change nothing.
         var runs = Runs(host.Output);
         await WaitUntilAsync(() => Task.FromResult(Runs(host.Output) >= runs + 2), host);
-        (await RowsAboutAsync(database, due)).ShouldBe(new Dictionary<string, long> { ["audit.mt_doc_passportpurged"] = 1 });
+        (await RowsAboutAsync(database, due)).ShouldBe(new SortedDictionary<string, long>(StringComparer.Ordinal) { ["audit.mt_doc_passportpurged"] = 1 });
         Regex.Matches(host.Output, $"Retention purged closed passport {due}").Count.ShouldBe(1);
         (await RowsAboutAsync(database, open)).ShouldBe(before[open]);
         (await RowsAboutAsync(database, recentlyClosed)).ShouldBe(before[recentlyClosed]);
@@ -120,7 +120,7 @@ public partial class RetentionTests(PassportFixture fixture)
     private int _filled;
 
     /// <summary>Rows naming the passport, table by table: by id, by stream, or anywhere in a document's JSON.</summary>
-    private static async Task<Dictionary<string, long>> RowsAboutAsync(string connectionString, string passportId)
+    private static async Task<SortedDictionary<string, long>> RowsAboutAsync(string connectionString, string passportId)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -134,7 +134,7 @@ public partial class RetentionTests(PassportFixture fixture)
             }
         }
 
-        var rows = new Dictionary<string, long>();
+        var rows = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var (schema, table) in tables)
         {
             var condition = table switch
