@@ -23,6 +23,9 @@ public sealed class EducationModule : PassportModule
         ],
         DatabaseSchema: "education");
 
+    /// <summary>The retention job purges a closed passport: the module's view goes with it.</summary>
+    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<EducationView>(passportId);
+
     public override void ConfigureMarten(StoreOptions options)
     {
         options.Events.AddEventType<EducationSettingSet>();

@@ -54,6 +54,9 @@ public sealed class HealthModule : PassportModule
         ],
         DatabaseSchema: "health");
 
+    /// <summary>The retention job purges a closed passport: the module's view goes with it.</summary>
+    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<HealthView>(passportId);
+
     public override void ConfigureMarten(StoreOptions options)
     {
         options.Events.AddEventTypes(EventTypes);

@@ -20,6 +20,9 @@ public sealed class LeisureModule : PassportModule
         ],
         DatabaseSchema: "leisure");
 
+    /// <summary>The retention job purges a closed passport: the module's view goes with it.</summary>
+    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<LeisureView>(passportId);
+
     public override void ConfigureMarten(StoreOptions options)
     {
         options.Events.AddEventType<ActivityAdded>();

@@ -11,7 +11,7 @@ namespace Passport.Modules.SocialCare;
 /// <summary>The social-care sector's module: involvement, legal status and safeguarding notes.</summary>
 public sealed class SocialCareModule : PassportModule
 {
-    public const string InvolvementGroup = "socialCare.involvement";
+    public const string InvolvementGroup = ISocialCareInvolvementEnded.Group;
     public const string LegalStatusGroup = "socialCare.legalStatus";
     public const string SafeguardingGroup = "socialCare.safeguarding";
 
@@ -39,6 +39,8 @@ public sealed class SocialCareModule : PassportModule
         options.Projections.Add<SocialCareViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<SocialCareView>().DatabaseSchemaName(Manifest.DatabaseSchema);
     }
+
+    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<SocialCareView>(passportId);
 
     public override async Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
         SocialCareItems.GroupOf(await session.LoadAsync<SocialCareView>(passportId, cancellationToken).ConfigureAwait(false), itemId);

@@ -26,6 +26,9 @@ public sealed class ShortBreaksModule : PassportModule
         ],
         DatabaseSchema: "short_breaks");
 
+    /// <summary>The retention job purges a closed passport: the module's view goes with it.</summary>
+    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<ShortBreaksView>(passportId);
+
     public override void ConfigureMarten(StoreOptions options)
     {
         options.Events.AddEventType<ShortBreaksPlanRecorded>();

@@ -33,6 +33,7 @@ public static class PassportCoreRegistration
         services.AddScoped<LocalAuthorityModules.ModuleEnablements>();
         services.AddScoped<PassportViewBatch>();
         services.AddScoped(typeof(PassportViewLoader<>));
+        services.AddHostedService<Retention.RetentionJob>();
         return services;
     }
 
@@ -75,6 +76,7 @@ public static class PassportCoreRegistration
         options.Schema.For<FamilyInvitation>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
         options.Schema.For<Notification>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId).Index(x => x.Recipient!);
         options.Schema.For<ShareCodeAttempt>().DatabaseSchemaName(AuditSchemaName).Index(x => x.Subject);
+        options.Schema.For<Retention.PassportPurged>().DatabaseSchemaName(AuditSchemaName);
         options.Schema.For<AccessLogEntry>()
             .DatabaseSchemaName(AuditSchemaName)
             .Index(x => x.PassportId)

@@ -108,6 +108,17 @@ catch (InvalidOperationException e)
     return 2;
 }
 
+Passport.Core.Retention.RetentionSettings retention;
+try
+{
+    retention = Passport.Core.Retention.RetentionSettings.From(configuration);
+}
+catch (Exception e) when (e is InvalidOperationException or FormatException)
+{
+    log.LogCritical("{Problem}", e.Message);
+    return 2;
+}
+
 foreach (var group in catalog.AllGroups.Where(g => !policy.Covers(g)))
 {
     log.LogWarning("Field group {Group} has no entry in the policy file {PolicyFile}: only the family will see it.", group, policyPath);
@@ -122,6 +133,7 @@ foreach (var module in modules)
 }
 
 services.AddPassportCore(policy, catalog, contributions);
+services.AddSingleton(retention);
 services.Scan(scan => scan
     .FromAssemblies(modules.Select(m => m.Assembly))
     .AddClasses(classes => classes.AssignableTo<IGraphType>())

@@ -35,4 +35,11 @@ public static class ErrorCodes
 
     /// <summary>Too many attempts.</summary>
     public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>
+    /// The passport is closed (SPEC §4: at the 25th birthday, or the 26th when social care's
+    /// involvement ended at 17): it accepts no changes and is no longer shown. Only people with a
+    /// relationship to it are told; anyone else gets <see cref="NotFound"/>.
+    /// </summary>
+    public const string PassportClosed = "PASSPORT_CLOSED";
 }

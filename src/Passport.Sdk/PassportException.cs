@@ -34,6 +34,12 @@ public sealed class PassportException : ExecutionError
     public static PassportException NotFound() =>
         new(ErrorCodes.NotFound, "No passport with that id is available to you.");
 
+    /// <summary>The passport is closed: no changes, no content (see <see cref="ErrorCodes.PassportClosed"/>).</summary>
+    /// <param name="closedOn">The day it closed.</param>
+    /// <returns>The error to throw.</returns>
+    public static PassportException Closed(DateOnly closedOn) =>
+        new(ErrorCodes.PassportClosed, $"This passport closed on {closedOn:d MMMM yyyy} and can no longer be seen or changed.");
+
     /// <summary>The viewer may not do this.</summary>
     /// <param name="message">Why, in plain words.</param>
     /// <returns>The error to throw.</returns>

@@ -49,6 +49,19 @@ public abstract class PassportModule
     public virtual Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
         Task.FromResult<string?>(null);
 
+    /// <summary>
+    /// Deletes everything the module keeps about one passport outside its event stream (its views
+    /// and other documents). The retention job calls it when a closed passport is purged, in the
+    /// same session (one transaction) that deletes the stream, so queue deletions on
+    /// <paramref name="session"/> and do not save. It must be safe to call when nothing is left.
+    /// A module that keeps documents must override it, or they outlive the passport.
+    /// </summary>
+    /// <param name="session">The purge's session; do not call SaveChanges.</param>
+    /// <param name="passportId">The passport being purged.</param>
+    public virtual void PurgePassport(IDocumentSession session, Guid passportId)
+    {
+    }
+
     /// <summary>Contributes the module's section of <c>Passport</c> and its mutations.</summary>
     /// <param name="schema">The builder of the one GraphQL schema.</param>
     public abstract void ConfigureSchema(IPassportSchemaBuilder schema);

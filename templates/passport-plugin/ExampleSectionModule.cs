@@ -26,6 +26,9 @@ public sealed class ExampleSectionModule : PassportModule
         ],
         DatabaseSchema: "example_schema");
 
+    /// <summary>The retention job purges a closed passport: the module's view goes with it.</summary>
+    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<ExampleSectionView>(passportId);
+
     public override void ConfigureMarten(StoreOptions options)
     {
         options.Events.AddEventType<ExampleSectionNoteRecorded>();

@@ -60,6 +60,12 @@ public sealed class AccessCommandService(
             _ when code.Sector != who.Sector => $"issued for {code.Sector}",
             _ => null,
         };
+        if (problem is null)
+        {
+            var passport = await session.LoadAsync<PassportView>(code!.PassportId, cancellationToken).ConfigureAwait(false);
+            problem = passport is null || decision.IsClosed(passport) ? "passport closed" : null;
+        }
+
         if (problem is not null)
         {
             await RecordFailureAsync(problem, now).ConfigureAwait(false);
@@ -155,7 +161,8 @@ public sealed class AccessCommandService(
         }
 
         var id = InputRules.PassportId(passportId);
-        if (await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false) is null)
+        // Break-glass creates no relationship with a closed passport: it no longer exists for them.
+        if (await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false) is not { } view || decision.IsClosed(view))
         {
             throw PassportException.NotFound();
         }
@@ -435,7 +442,12 @@ public sealed class AccessCommandService(
     public async Task<IReadOnlyList<Notification>> MyNotificationsAsync(CancellationToken cancellationToken)
     {
         var subject = viewer.Value.Subject;
-        return await session.Query<Notification>().Where(n => n.Recipient == subject).OrderByDescending(n => n.At).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var notifications = await session.Query<Notification>().Where(n => n.Recipient == subject).OrderByDescending(n => n.At).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // A closed passport is no longer shown, notifications about it included.
+        var passports = await session.LoadManyAsync<PassportView>(cancellationToken, notifications.Select(n => n.PassportId).Distinct()).ConfigureAwait(false);
+        var open = passports.Where(p => !decision.IsClosed(p)).Select(p => p.Id).ToHashSet();
+        return notifications.Where(n => open.Contains(n.PassportId)).ToList();
     }
 
     /// <summary>The passport, if the viewer is a carer with the manage-sharing right or the young person.</summary>
@@ -510,7 +522,13 @@ public sealed class AccessCommandService(
         }
 
         var passport = await session.LoadAsync<PassportView>(invitation!.PassportId, cancellationToken).ConfigureAwait(false);
-        if (passport?.IsFamilyAccessFrozen != false)
+        if (passport is null || decision.IsClosed(passport))
+        {
+            await RecordFailureAsync("invitation: passport closed", now).ConfigureAwait(false);
+            throw new PassportException(ErrorCodes.NotFound, "That invitation is not valid: it may be mistyped, expired or already used.");
+        }
+
+        if (passport.IsFamilyAccessFrozen)
         {
             throw PassportException.Forbidden("Family access to this passport is paused by children's social care.");
         }

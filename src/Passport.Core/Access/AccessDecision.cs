@@ -20,8 +20,22 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, 
 
     private static readonly IReadOnlySet<string> NothingVisible = new HashSet<string>();
 
-    /// <summary>The grant for a viewer on a passport, or null when there is no relationship.</summary>
+    /// <summary>
+    /// The grant for a viewer on a passport, or null when there is no relationship. A closed
+    /// passport (SPEC §4) is refused with PASSPORT_CLOSED to those with a relationship: they may
+    /// know it existed; to anyone else it stays NOT_FOUND. Auditors read access logs without a
+    /// grant, so a closed passport's log stays theirs until the retention job purges it.
+    /// </summary>
     public AccessGrant? Decide(Viewer viewer, PassportView passport)
+    {
+        var grant = Relationship(viewer, passport);
+        return grant is not null && IsClosed(passport) ? throw PassportException.Closed(passport.ClosesOn) : grant;
+    }
+
+    /// <summary>Whether the passport has closed: from its closing day on, nobody sees or changes it.</summary>
+    public bool IsClosed(PassportView passport) => passport.ClosesOn <= PassportClosure.Today(clock);
+
+    private AccessGrant? Relationship(Viewer viewer, PassportView passport)
     {
         // A frozen family keeps its relationship (the passport is not hidden) but sees nothing.
         if (viewer.IsCarer && passport.Carers.Any(c => c.Subject == viewer.Subject && c.Rights.MayView))

@@ -28,7 +28,7 @@ public sealed class PassportAccess(
         return Open(view) ?? throw PassportException.NotFound();
     }
 
-    /// <summary>Every passport the viewer has a standing relationship with.</summary>
+    /// <summary>Every open passport the viewer has a standing relationship with (closed ones are no longer shown).</summary>
     public async Task<IReadOnlyList<PassportNode>> MyPassportsAsync(CancellationToken cancellationToken)
     {
         var subject = viewer.Value.Subject;
@@ -36,7 +36,7 @@ public sealed class PassportAccess(
             .Where(p => p.MemberSubjects.Contains(subject))
             .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return views.Select(Open).OfType<PassportNode>().ToList();
+        return views.Where(v => !decision.IsClosed(v)).Select(Open).OfType<PassportNode>().ToList();
     }
 
     public async Task<Provenance> AuthorizeAsync(Guid passportId, string group, CancellationToken cancellationToken)

@@ -36,6 +36,12 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
             .InFieldGroup(CoreFieldGroups.EmergencyContacts)
             .Resolve(c => ViewOf(c).EmergencyContacts);
 
+        Field<DateScalar>("closesOn")
+            .Description("The day this passport closes: the 25th birthday, or the 26th when social care's involvement ended when the child was 17. From that day nobody sees or changes it (PASSPORT_CLOSED), and it is purged after the retention period. Needs identity.basic and socialCare.involvement, since the day can reveal the involvement.")
+            .InFieldGroup(CoreFieldGroups.IdentityBasic)
+            .Resolve(c => c.Source.Access.MaySee(ISocialCareInvolvementEnded.Group)
+                ? ViewOf(c).ClosesOn
+                : throw new PassportException(ErrorCodes.FieldNotPermitted, $"This information ('{ISocialCareInvolvementEnded.Group}') is not shared with you."));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareTeamMemberGraphType>>>>("careTeam")
             .Description("The professionals with a standing relationship to this passport. Hidden from a family whose access is frozen.")
             .Resolve(c => IsFrozenFamily(c)

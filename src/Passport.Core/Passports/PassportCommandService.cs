@@ -11,7 +11,8 @@ public sealed class PassportCommandService(
     CurrentViewer viewer,
     TimeProvider clock)
 {
-    private const int OldestAgeInYears = 26;
+    /// <summary>A correction may make the child older than a new passport may be: up to the latest closing age.</summary>
+    private const int OldestAgeInYears = PassportClosure.ClosingAge + 1;
 
     public async Task<PassportNode> CreateAsync(CreatePassportInput input, CancellationToken cancellationToken)
     {
@@ -23,6 +24,12 @@ public sealed class PassportCommandService(
 
         var (givenName, familyName, preferredName) = ValidNames(input.GivenName, input.FamilyName, input.PreferredName);
         ValidateDateOfBirth(input.DateOfBirth);
+        if (PassportClosure.ClosesOn(input.DateOfBirth, null) <= PassportClosure.Today(clock))
+        {
+            // It would be closed before anyone could use it.
+            throw PassportException.Invalid("input.dateOfBirth", $"input.dateOfBirth must be less than {PassportClosure.ClosingAge} years ago: a passport closes at the {PassportClosure.ClosingAge}th birthday.");
+        }
+
         ValidateLocalAuthority(input.LocalAuthority);
         var nhsNumber = string.IsNullOrWhiteSpace(input.NhsNumber) ? null : await UnusedNhsNumberAsync("input.nhsNumber", input.NhsNumber, cancellationToken).ConfigureAwait(false);
 

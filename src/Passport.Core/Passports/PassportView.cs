@@ -54,6 +54,12 @@ public sealed class PassportView : IPassportView
 
     /// <summary>The family's sharing choices: sector → group → shared.</summary>
     public Dictionary<string, Dictionary<string, bool>> SharingChoices { get; set; } = [];
+
+    /// <summary>The day social care's involvement last ended, if it did: it can move the closing day (see <see cref="PassportClosure"/>).</summary>
+    public DateOnly? SocialCareInvolvementEndedOn { get; set; }
+
+    /// <summary>The day the passport closes (SPEC §4).</summary>
+    public DateOnly ClosesOn => PassportClosure.ClosesOn(DateOfBirth, SocialCareInvolvementEndedOn);
 }
 
 public sealed record AboutMeSection(
@@ -153,7 +159,15 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
     /// Every change, whichever module made it, moves the passport's last change and its group's
     /// review date. (Events the projection also handles specifically reach it too: see Reviewed.)
     /// </summary>
-    public static PassportView Apply(IPassportEvent change, PassportView view) => Reviewed(change, view);
+    public static PassportView Apply(IPassportEvent change, PassportView view)
+    {
+        if (change is ISocialCareInvolvementEnded ended)
+        {
+            view.SocialCareInvolvementEndedOn = ended.InvolvementEndedOn;
+        }
+
+        return Reviewed(change, view);
+    }
 
     public static PassportView Apply(SectionReviewed reviewed, PassportView view) => Reviewed(reviewed, view);
 
