@@ -209,6 +209,25 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_passport_that_closed_at_the_25th_birthday_says_so_and_leaves_the_list()
+    {
+        var id = await fixture.NewPassportAsync("Loveday", "Trevithick", "2010-01-01");
+        var born25YearsAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-25).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The correction is saved; the answer already says the passport has closed.
+        var corrected = await fixture.GraphQLResponseAsync("carer", "mutation($id: ID!, $d: Date!) { updateChildDetails(passportId: $id, input: { givenName: \"Loveday\", familyName: \"Trevithick\", dateOfBirth: $d, localAuthority: \"E06000052\" }) { id } }", new { id, d = born25YearsAgo });
+        corrected["errors"]![0]!["extensions"]!["code"]!.ToString().ShouldBe("PASSPORT_CLOSED");
+        corrected["errors"]![0]!["message"]!.ToString().ShouldStartWith("The change was saved.");
+
+        var carer = await fixture.SignInAsync("carer");
+        await carer.GotoAsync($"/passports/{id}");
+        (await carer.Locator("h1").InnerTextAsync()).ShouldBe("This passport is closed");
+        (await carer.ContentAsync()).ShouldContain("can no longer be seen or changed");
+        await carer.VerifyPageAsync();
+        await carer.GotoAsync("/passports");
+        (await carer.ContentAsync()).ShouldNotContain("Trevithick");
+    }
+
+    [Fact]
     public async Task Every_form_is_protected_against_cross_site_requests()
     {
         var carer = await fixture.SignInAsync("carer");

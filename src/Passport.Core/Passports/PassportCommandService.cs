@@ -122,7 +122,15 @@ public sealed class PassportCommandService(
             input.LocalAuthority,
             recordedBy);
         await bus.InvokeAsync(new UpdateChildDetails(id, change), cancellationToken).ConfigureAwait(false);
-        return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PassportException e) when (e.Code == ErrorCodes.PassportClosed)
+        {
+            // The correction is saved: say so, so nobody repeats it thinking it was refused.
+            throw new PassportException(ErrorCodes.PassportClosed, "The change was saved. With this date of birth the passport has closed (25th birthday), so it can no longer be seen or changed.");
+        }
     }
 
     public async Task<PassportNode> SetNhsNumberAsync(string passportId, string nhsNumber, CancellationToken cancellationToken)

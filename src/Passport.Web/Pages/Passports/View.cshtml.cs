@@ -84,11 +84,16 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
         Result = await graphQL.RunAsync(PassportQuery.Build(Sections, withheldItems: IsProfessional || IsYoungPerson), new { id });
         if (Passport is null)
         {
-            return NotFound();
+            // A closed passport says so (SPEC §4: closed at the 25th birthday), rather than "not found".
+            Closed = Result.Errors.FirstOrDefault(e => e.Code == "PASSPORT_CLOSED")?.Message;
+            return Closed is null ? NotFound() : Page();
         }
 
         return Page();
     }
+
+    /// <summary>Why the passport cannot be shown when it has closed (the API's words), else null.</summary>
+    public string? Closed { get; private set; }
 
     public string WithheldText => IsProfessional ? "Not shared with your sector" : "Not shared with you";
 
