@@ -108,32 +108,6 @@ internal static class PassportTelemetrySetup
         };
     }
 
-    /// <summary>
-    /// Library spans record exceptions with their message, and messages can name data: Marten's
-    /// "Stream version mismatch on '…'" carries the passport id. Every exception recorded through
-    /// <see cref="Activity.AddException"/> (Npgsql, Marten, Wolverine) keeps its type and stack
-    /// frames, never its message.
-    /// </summary>
-    private static class ExceptionMessageScrubber
-    {
-        private const string Withheld = "(withheld: exception messages may contain personal data)";
-
-        // Lives as long as the process.
-        private static readonly ActivityListener Listener = new()
-        {
-            ShouldListenTo = _ => true,
-            // Sampling is left to the OpenTelemetry SDK's own listener.
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
-            ExceptionRecorder = (Activity _, Exception exception, ref TagList tags) =>
-            {
-                tags.Add("exception.message", Withheld);
-                tags.Add("exception.stacktrace", $"{exception.GetType().FullName}{Environment.NewLine}{exception.StackTrace}");
-            },
-        };
-
-        public static void Start() => ActivitySource.AddActivityListener(Listener);
-    }
-
     /// <summary>Keeps identifiers out of span attributes the instrumentation sets from the request.</summary>
     private sealed class PersonalDataSpanProcessor : BaseProcessor<Activity>
     {
