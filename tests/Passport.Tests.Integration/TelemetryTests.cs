@@ -76,9 +76,11 @@ public class TelemetryTests(PassportFixture fixture)
             ("metrics", "passport.graphql.errors"),
             ("metrics", "NOT_FOUND"),
             ("metrics", "RATE_LIMITED"),
-            // Library metrics: ASP.NET Core and Npgsql.
+            // Library metrics: ASP.NET Core, Npgsql, Marten and Wolverine.
             ("metrics", "http.server.request.duration"),
             ("metrics", "db.client.operation.duration"),
+            ("metrics", "marten.event.append"),
+            ("metrics", "Wolverine:Passport.Host"),
         ], TimeSpan.FromSeconds(60));
 
         string[] personal =

@@ -82,12 +82,14 @@ public static class PassportTelemetry
             new KeyValuePair<string, object?>("passport.outcome", codes.Count == 0 ? "ok" : "error"));
         foreach (var code in codes)
         {
-            GraphQLRequestRefused(code, operationType);
+            CountGraphQLError(code, operationType);
         }
     }
 
-    /// <summary>An error answered to a GraphQL client, including those refused before execution (too large, too deep, audit unavailable).</summary>
-    public static void GraphQLRequestRefused(string errorCode, string operationType = "unknown") =>
+    /// <summary>An error answered before or instead of execution (too large, too deep, audit unavailable).</summary>
+    public static void GraphQLRequestRefused(string errorCode) => CountGraphQLError(errorCode, "unknown");
+
+    private static void CountGraphQLError(string errorCode, string operationType) =>
         GraphQLErrors.Add(1,
             new KeyValuePair<string, object?>("error.code", errorCode),
             new KeyValuePair<string, object?>("graphql.operation.type", operationType));

@@ -27,7 +27,7 @@ internal static class PassportTelemetrySetup
     private static readonly string[] Sources = [GraphQLTelemetryProvider.SourceName, "Marten", "Wolverine", PassportTelemetry.Name];
 
     /// <summary>Wolverine names its meter after the service ("Wolverine:Passport.Host").</summary>
-    private static readonly string[] Meters = ["Marten", "Wolverine", "Wolverine:*", PassportTelemetry.Name];
+    private static readonly string[] Meters = ["Marten", "Wolverine:*", PassportTelemetry.Name];
 
     public static bool IsEnabled(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])
