@@ -8,12 +8,14 @@ using Passport.Core.Access;
 using Passport.Core.GraphQL;
 using Passport.Core.Modules;
 using Passport.Core.Passports;
+using Passport.Core.Telemetry;
 using Passport.Host;
 using Passport.Host.Api;
 using Passport.Host.Demo;
 using Passport.Host.Embedded;
 using Passport.Host.Identity;
 using Passport.Host.Plugins;
+using Passport.Host.Telemetry;
 using Passport.LocalPostgres;
 using Passport.Sdk;
 using Passport.Web.Infrastructure;
@@ -146,6 +148,7 @@ services.AddMarten(options =>
         options.DatabaseSchemaName = PassportCoreRegistration.PassportSchemaName;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         PassportCoreRegistration.ConfigureCoreMarten(options);
+        PassportTelemetrySetup.ConfigureMarten(options, configuration);
         foreach (var module in modules)
         {
             module.Module.ConfigureMarten(options);
@@ -187,6 +190,8 @@ services.AddGraphQL(graphQL =>
         .AddGraphTypes(typeof(PassportSchema).Assembly)
         .AddGraphTypes(typeof(PassportModule).Assembly)
         .UseMiddleware<FieldAccessMiddleware>()
+        .UseTelemetry(PassportTelemetrySetup.ConfigureGraphQL)
+        .ConfigureExecution<GraphQLOperationMetrics>()
         // One Marten session serves a request; resolvers must not use it concurrently.
         .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
         .AddComplexityAnalyzer(complexity =>
@@ -236,6 +241,8 @@ services.AddPassportWeb(web =>
     }
 });
 // --- end web app
+
+builder.AddPassportTelemetry();
 
 services.AddHealthChecks()
     .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"])

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Marten;
 using Passport.Core.Passports;
+using Passport.Core.Telemetry;
 using Passport.Sdk;
 using Wolverine;
 
@@ -169,6 +170,7 @@ public sealed class AccessCommandService(
 
         var now = clock.GetUtcNow();
         await bus.InvokeAsync(new UseBreakGlass(id, new BreakGlassUsed(why, now + AccessDecision.BreakGlassLasts, Provenance(now, true))), cancellationToken).ConfigureAwait(false);
+        PassportTelemetry.BreakGlassUsed();
         return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -558,6 +560,7 @@ public sealed class AccessCommandService(
 
     private async Task RecordFailureAsync(string reason, DateTimeOffset now)
     {
+        PassportTelemetry.CodeRedemptionFailed(reason);
         var who = viewer.Value;
         await using var audit = store.LightweightSession();
         audit.Insert(new ShareCodeAttempt { Id = Guid.CreateVersion7(now), Subject = who.Subject, DisplayName = who.DisplayName, Sector = who.Sector, Organisation = who.Organisation, At = now, Reason = reason });

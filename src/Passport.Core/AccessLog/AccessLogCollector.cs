@@ -1,4 +1,5 @@
 using Marten;
+using Passport.Core.Telemetry;
 using Passport.Sdk;
 
 namespace Passport.Core.AccessLog;
@@ -28,7 +29,10 @@ public sealed class AccessLogCollector(IDocumentStore store, TimeProvider clock)
     {
         lock (_gate)
         {
-            _reads.TryAdd(passport.Id, (passport.Access, new SortedSet<string>(StringComparer.Ordinal)));
+            if (_reads.TryAdd(passport.Id, (passport.Access, new SortedSet<string>(StringComparer.Ordinal))))
+            {
+                PassportTelemetry.PassportRead(passport.Access.Basis);
+            }
         }
     }
 
@@ -73,8 +77,24 @@ public sealed class AccessLogCollector(IDocumentStore store, TimeProvider clock)
             return;
         }
 
-        await using var session = store.LightweightSession();
-        session.Insert(entries);
-        await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = PassportTelemetry.ActivitySource.StartActivity("access_log write");
+        activity?.SetTag("passport.access_log.entries", entries.Length);
+        try
+        {
+            await using var session = store.LightweightSession();
+            session.Insert(entries);
+            await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            PassportTelemetry.AccessLogWriteFailed(e);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            throw;
+        }
+
+        foreach (var basis in entries.GroupBy(e => e.Basis))
+        {
+            PassportTelemetry.AccessLogWritten(basis.Key, basis.Count());
+        }
     }
 }

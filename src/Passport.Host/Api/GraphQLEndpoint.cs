@@ -6,6 +6,7 @@ using GraphQL.Validation.Errors.Custom;
 using GraphQLParser.AST;
 using Passport.Core.Access;
 using Passport.Core.AccessLog;
+using Passport.Core.Telemetry;
 using Passport.Host.Identity;
 using Passport.Sdk;
 
@@ -196,6 +197,7 @@ internal static partial class GraphQLEndpoint
 
     private static async Task WriteProblemAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message)
     {
+        PassportTelemetry.GraphQLRequestRefused(code);
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
