@@ -96,9 +96,6 @@ internal sealed class HostUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>The host's process id, to read its CPU time.</summary>
-    public int ProcessId => _process.Id;
-
     private void Append(string? line)
     {
         if (line is null)
