@@ -7,6 +7,7 @@ internal static class TestPaths
     public static string HostAssembly => Metadata("HostAssembly");
     public static string PluginsPath => Metadata("PluginsPath");
     public static string RepoRoot => Metadata("RepoRoot");
+    public static string BenchmarkAssembly => Metadata("BenchmarkAssembly");
 
     public static string NewTempFolder(string purpose)
     {
