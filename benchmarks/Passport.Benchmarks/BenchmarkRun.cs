@@ -23,13 +23,25 @@ internal static class BenchmarkRun
         Directory.CreateDirectory(folder);
         var loadBefore = LoadAverage();
         LocalPostgresCluster? postgres = null;
-        HostUnderTest? host = null;
+        HostProcess? host = null;
         try
         {
             postgres = await LocalPostgresCluster.StartAsync(Path.Combine(folder, "pg"), "passport", keepData: false, durable: options.IsDurable, log: log);
             var key = SigningKey.LoadOrCreate(Path.Combine(folder, "keys"));
             log("Starting the host …");
-            host = await HostUnderTest.StartAsync(postgres.ConnectionString, SigningKey.JwksPath(Path.Combine(folder, "keys")), Issuer, Audience);
+            // Production (HostProcess's default), with offline JWKS validation of the benchmark's own key. Request logging at
+            // Information would measure the console, not the service.
+            host = await HostProcess.StartAsync(
+                new Dictionary<string, string?>
+                {
+                    ["ConnectionStrings__Passport"] = postgres.ConnectionString,
+                    ["Auth__JwksFile"] = SigningKey.JwksPath(Path.Combine(folder, "keys")),
+                    ["Auth__Issuer"] = Issuer,
+                    ["Auth__Audience"] = Audience,
+                    ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+                    ["Logging__LogLevel__Default"] = "Warning",
+                },
+                TimeSpan.FromSeconds(180));
             log($"Host ready on {host.BaseAddress}; PostgreSQL on port {postgres.Port} ({(options.IsDurable ? "durable" : "non-durable")}).");
 
             var tokens = Enumerable.Range(0, Professionals)
@@ -41,7 +53,7 @@ internal static class BenchmarkRun
                     TimeSpan.FromHours(12)))
                 .ToArray();
 
-            await using var region = SeededRegion.Open(postgres.ConnectionString, HostUnderTest.PluginsPath, Professionals);
+            await using var region = SeededRegion.Open(postgres.ConnectionString, TestPaths.PluginsPath, Professionals);
             await using var raw = await RawPostgres.CreateAsync(postgres.ConnectionString, options.Concurrency + 2, region);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
             {
