@@ -69,6 +69,8 @@ public static class PassportCoreRegistration
             // mt_version holds the stream version whichever module appended the last event.
             .Metadata(m => m.Revision.MapTo(x => x.Version))
             .UniqueIndex(x => x.NhsNumber!)
+            // The retention job looks for passports by date of birth (those old enough to have closed).
+            .Index(x => x.DateOfBirth)
             .GinIndexJsonData();
         options.Schema.For<ShareCode>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
         options.Schema.For<LocalAuthorityModules.ModuleEnablement>().DatabaseSchemaName(PassportSchemaName).Index(x => x.LocalAuthority);
