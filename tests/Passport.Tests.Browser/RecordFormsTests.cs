@@ -41,6 +41,18 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
         medicine.ShouldContain("2 puffs");
         medicine.ShouldContain("Not verified");
         medicine.ShouldContain("Recorded by Alex Morgan");
+
+        // The inhaler is stopped: the carer removes it, after a confirmation; the history keeps it.
+        var itemId = (await carer.Locator(".nhsuk-card:has-text('Salbutamol inhaler')").GetAttributeAsync("id"))!["item-".Length..];
+        await carer.GetByRole(AriaRole.Link, new() { Name = "Remove (Medicines: Salbutamol inhaler)" }).ClickAsync();
+        (await carer.Locator("h1").InnerTextAsync()).ShouldBe("Remove this from the passport?");
+        await carer.VerifyPageAsync();
+        await carer.ClickAsync("button:has-text('Yes, remove it')");
+        await carer.WaitForURLAsync("**removed=true*");
+        (await carer.Locator("[role=status]").First.InnerTextAsync()).ShouldContain("Removed");
+        (await carer.Locator(".nhsuk-card:has-text('Salbutamol inhaler')").CountAsync()).ShouldBe(0);
+        var history = await fixture.GraphQLAsync("carer", "query($id: ID!) { history(passportId: $id) { change itemId } }", new { id });
+        history["history"]!.AsArray().Where(h => h!["itemId"]?.ToString() == itemId).Select(h => h!["change"]!.ToString()).Count().ShouldBe(2);
     }
 
     [Fact]

@@ -15,7 +15,31 @@ public sealed class ItemActionsModel(PageGraphQL graphQL) : FormPage
 
     public string ItemId { get; private set; } = "";
 
-    public IActionResult OnGet(string id, string itemId) => LocalRedirect($"/passports/{id}#item-{itemId}");
+    /// <summary>The kind of item to remove (a passport block, e.g. medications), when asking to confirm a removal.</summary>
+    public string? Removing { get; private set; }
+
+    /// <summary>With <c>remove</c>: asks "Remove this?" before anything changes. Otherwise back to the item.</summary>
+    public IActionResult OnGet(string id, string itemId, string? remove)
+    {
+        if (remove is null || !ItemRemoval.Mutations.ContainsKey(remove))
+        {
+            return LocalRedirect($"/passports/{id}#item-{itemId}");
+        }
+
+        (Id, ItemId, Removing) = (id, itemId, remove);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostRemoveAsync(string id, string itemId, string kind)
+    {
+        if (!ItemRemoval.Mutations.TryGetValue(kind, out var removal))
+        {
+            return Task.FromResult<IActionResult>(BadRequest());
+        }
+
+        var mutation = $"mutation($id: ID!, $item: ID!) {{ {removal.Mutation}(passportId: $id, {removal.IdArgument}: $item) {{ id }} }}";
+        return RunAsync(id, itemId, mutation, new { id, item = itemId }, "?removed=true");
+    }
 
     public Task<IActionResult> OnPostVerifyAsync(string id, string itemId) =>
         RunAsync(id, itemId, "mutation($id: ID!, $item: ID!) { verifyItem(passportId: $id, itemId: $item) { id } }", new { id, item = itemId }, "");
@@ -37,7 +61,7 @@ public sealed class ItemActionsModel(PageGraphQL graphQL) : FormPage
             Errors.AddRange(result.Errors.Select(e => ("maincontent", e switch
             {
                 { Code: "NOT_FOUND" } => "We could not find this passport.",
-                { Code: "VALIDATION_FAILED", Field: "itemId" } => "This item is not on the passport any more. Someone may have removed it since you opened the page.",
+                { Code: "VALIDATION_FAILED", Field: "itemId" or "activityId" or "contactId" } => "This item is not on the passport any more. Someone may have removed it since you opened the page.",
                 _ => e.Message,
             })));
             return Page();

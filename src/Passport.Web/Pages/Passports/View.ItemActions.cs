@@ -10,11 +10,30 @@ namespace Passport.Web.Pages.Passports;
 /// What the viewer may do with one item: confirm it, and hide it from (or show it again to) whom,
 /// e.g. "the family"; <see cref="Group"/> is the item's field group, which setItemWithheld needs.
 /// </summary>
-public sealed record ItemActions(bool MayConfirm, string? HideFrom, string? Group, bool IsHidden = false)
+public sealed record ItemActions(bool MayConfirm, string? HideFrom, string? Group, bool IsHidden = false, string? RemoveKind = null)
 {
     public static readonly ItemActions None = new(false, null, null);
 
-    public bool Any => MayConfirm || HideFrom is not null;
+    public bool Any => MayConfirm || HideFrom is not null || RemoveKind is not null;
+}
+
+/// <summary>How an item of each block leaves the passport (it stays in the history): the mutation and its id argument.</summary>
+public static class ItemRemoval
+{
+    public static readonly IReadOnlyDictionary<string, (string Mutation, string IdArgument)> Mutations = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        ["allergies"] = ("endAllergy", "itemId"),
+        ["alerts"] = ("endAlert", "itemId"),
+        ["emergencyCarePlans"] = ("endEmergencyCarePlan", "itemId"),
+        ["equipment"] = ("endEquipment", "itemId"),
+        ["conditions"] = ("endCondition", "itemId"),
+        ["medications"] = ("endMedication", "itemId"),
+        ["clinicians"] = ("endClinician", "itemId"),
+        ["growth"] = ("endGrowthMeasurement", "itemId"),
+        ["immunisations"] = ("endImmunisation", "itemId"),
+        ["activities"] = ("endActivity", "activityId"),
+        ["emergencyContacts"] = ("removeEmergencyContact", "contactId"),
+    };
 }
 
 /// <summary>
@@ -40,14 +59,20 @@ public partial class ViewPassportModel
         }
 
         var group = GroupOf(block);
+        var kind = block.Path[^1];
         if (IsProfessional)
         {
-            var mayConfirm = item["verified"]?.GetValue<bool>() == false && OwningSector(block.Path[0]) is { } owner && owner == Sector;
+            var ownSector = OwningSector(block.Path[0]) is { } owner && owner == Sector;
+            var mayConfirm = item["verified"]?.GetValue<bool>() == false && ownSector;
             var hideFrom = group is not null && !NeverShownToFamily.Contains(group) ? "the family" : null;
-            return new(mayConfirm, hideFrom, group, IsWithheld(item));
+            return new(mayConfirm, hideFrom, group, IsWithheld(item), ownSector && ItemRemoval.Mutations.ContainsKey(kind) ? kind : null);
         }
 
-        return IsYoungPerson && IsControlledByYoungPerson && group is not null ? new(false, "my carers", group, IsWithheld(item)) : ItemActions.None;
+        // The family removes what they may report (health facts, activities) and their emergency contacts.
+        var familyRemoves = IsFamily && ItemRemoval.Mutations.ContainsKey(kind) && (kind == "emergencyContacts" || FamilyMayReport(kind)) ? kind : null;
+        return IsYoungPerson && IsControlledByYoungPerson && group is not null
+            ? new(false, "my carers", group, IsWithheld(item), familyRemoves)
+            : new(false, null, group, false, familyRemoves);
     }
 
     /// <summary>True when the API lists this item as withheld (from the family, or from carers for the young person).</summary>

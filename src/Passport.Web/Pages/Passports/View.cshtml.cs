@@ -76,6 +76,9 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
         return text is null ? null : ($"/passports/{Id}/{form.Form}", text);
     }
 
+    /// <summary>True when the family may report items of this block (and so also remove them).</summary>
+    public static bool FamilyMayReport(string kind) => BlockForms.TryGetValue(kind, out var form) && form.Report is not null;
+
     public async Task<IActionResult> OnGetAsync(string id, string? emergencyUntil = null)
     {
         Id = id;
