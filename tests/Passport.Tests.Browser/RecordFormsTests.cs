@@ -174,6 +174,19 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
         var page = await carer.ContentAsync();
         page.ShouldContain("Family support worker");
         page.ShouldNotContain("paternal uncle");
+
+        // What has changed: social care's involvement is there for the family, the safeguarding note is not.
+        await carer.ClickAsync("a:has-text('What has changed')");
+        await carer.WaitForURLAsync("**/history");
+        var history = await carer.Locator("main").InnerTextAsync();
+        history.ShouldContain("Tom Evans");
+        history.ShouldContain("Social care involvement");
+        history.ShouldNotContain("Safeguarding");
+        await carer.VerifyPageAsync("27-what-has-changed");
+
+        // Social care sees its own note in the history.
+        await social.GotoAsync($"/passports/{id}/history");
+        (await social.Locator("main").InnerTextAsync()).ShouldContain("Safeguarding");
     }
 
     private static async Task FillDateAsync(IPage page, string field, DateTime date)
