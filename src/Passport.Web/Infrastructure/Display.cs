@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 
 namespace Passport.Web.Infrastructure;
@@ -7,6 +8,9 @@ namespace Passport.Web.Infrastructure;
 public static class Display
 {
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>A carer or the young person: the family, as the pages treat them.</summary>
+    public static bool IsFamily(this ClaimsPrincipal user) => user.HasClaim("role", "carer") || user.HasClaim("role", "young-person");
 
     public static string Str(this JsonNode? node, string name) => node?[name]?.ToString() ?? "";
 

@@ -8,7 +8,7 @@ public sealed class JoinModel(PageGraphQL graphQL) : FormPage
 {
     public bool IsYoungPerson => User.HasClaim("role", "young-person");
 
-    public bool IsFamily => IsYoungPerson || User.HasClaim("role", "carer");
+    public bool IsFamily => User.IsFamily();
 
     public void OnGet()
     {

@@ -10,7 +10,7 @@ public sealed class CareTeamModel(PageGraphQL graphQL) : FormPage
 
     public IReadOnlyList<JsonNode> Members { get; private set; } = [];
 
-    public bool IsFamily => User.HasClaim("role", "carer") || User.HasClaim("role", "young-person");
+    public bool IsFamily => User.IsFamily();
 
     /// <summary>The member the family asked to remove, shown for confirmation before anything changes.</summary>
     public JsonNode? Confirming { get; private set; }

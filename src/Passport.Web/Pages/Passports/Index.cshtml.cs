@@ -8,7 +8,7 @@ public sealed class PassportsIndexModel(PageGraphQL graphQL) : PageModel
 {
     public IReadOnlyList<JsonNode?> Passports { get; private set; } = [];
 
-    public bool IsFamily => User.HasClaim("role", "carer") || User.HasClaim("role", "young-person");
+    public bool IsFamily => User.IsFamily();
 
     public async Task OnGetAsync()
     {

@@ -155,7 +155,7 @@ public sealed partial class RecordModel(PageGraphQL graphQL) : FormPage
 
     public RecordForm Definition { get; private set; } = Forms["activity"];
 
-    public bool IsFamily => User.HasClaim("role", "carer") || User.HasClaim("role", "young-person");
+    public bool IsFamily => User.IsFamily();
 
     public string Title => IsFamily && Definition.FamilyTitle is { } reporting ? reporting : Definition.Title;
 

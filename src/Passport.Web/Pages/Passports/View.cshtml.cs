@@ -14,7 +14,7 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
 
     public IReadOnlyList<Section> Sections { get; private set; } = [];
 
-    public bool IsFamily => User.HasClaim("role", "carer") || User.HasClaim("role", "young-person");
+    public bool IsFamily => User.IsFamily();
 
     public bool IsProfessional => User.HasClaim("role", "professional");
 
@@ -62,14 +62,7 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
             return null;
         }
 
-        var owner = section.Root switch
-        {
-            "health" => "health",
-            "education" => "education",
-            "leisure" => "leisure",
-            "socialCare" => "social-care",
-            _ => null,
-        };
+        var owner = section.Root is null ? null : OwningSector(section.Root);
         var text = IsProfessional && owner is not null && owner == Sector ? form.Add
             : IsFamily ? form.Report
             : null;
