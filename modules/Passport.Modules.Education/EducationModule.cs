@@ -18,8 +18,8 @@ public sealed class EducationModule : PassportModule
         IsRequired: true,
         FieldGroups:
         [
-            new(Setting, "School or nursery, year group, SENCo contact"),
-            new(Sen, "SEN support, EHCP, needs, reasonable adjustments, healthcare plan in school"),
+            new(Setting, "School or nursery, year group, SENCo contact") { FamilyWrites = true },
+            new(Sen, "SEN support, EHCP, needs, reasonable adjustments, healthcare plan in school") { FamilyWrites = true },
         ],
         DatabaseSchema: "education");
 

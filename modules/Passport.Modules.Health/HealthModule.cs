@@ -47,10 +47,10 @@ public sealed class HealthModule : PassportModule
         IsRequired: true,
         FieldGroups:
         [
-            new(Emergency, "Allergies, alerts, emergency care plan, equipment that travels with the child"),
-            new(Clinical, "Conditions, medications, key clinicians and services"),
-            new(Growth, "Height, weight and head circumference measurements"),
-            new(Immunisations, "Vaccines given and when"),
+            new(Emergency, "Allergies, alerts, emergency care plan, equipment that travels with the child") { FamilyWrites = true },
+            new(Clinical, "Conditions, medications, key clinicians and services") { FamilyWrites = true },
+            new(Growth, "Height, weight and head circumference measurements") { FamilyWrites = true },
+            new(Immunisations, "Vaccines given and when") { FamilyWrites = true },
         ],
         DatabaseSchema: "health");
 

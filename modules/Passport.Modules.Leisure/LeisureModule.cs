@@ -16,7 +16,7 @@ public sealed class LeisureModule : PassportModule
         IsRequired: true,
         FieldGroups:
         [
-            new(Activities, "Activities and clubs, support needed, dietary needs for clubs"),
+            new(Activities, "Activities and clubs, support needed, dietary needs for clubs") { FamilyWrites = true },
         ],
         DatabaseSchema: "leisure");
 

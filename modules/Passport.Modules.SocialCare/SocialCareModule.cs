@@ -62,18 +62,3 @@ public sealed class SocialCareModule : PassportModule
         });
     }
 }
-
-/// <summary>The gate every social-care mutation passes: the access decision, then the sector.</summary>
-internal static class SocialCareRecording
-{
-    /// <summary>
-    /// Authorises recording into <paramref name="group"/> and requires a social-care professional
-    /// (the family reports many things, but not these), then builds the command, sends it and
-    /// returns the passport. Input checked in <paramref name="command"/> is checked after both.
-    /// </summary>
-    public static Task<PassportNode> ChangeAsync(IResolveFieldContext context, Guid passportId, string group, string what, Func<Provenance, object> command) =>
-        context.ChangePassportAsync(passportId, group, recordedBy => command(
-            recordedBy.Sector == Sectors.SocialCare
-                ? recordedBy
-                : throw PassportException.Forbidden($"Only social-care professionals record {what}.")));
-}

@@ -22,7 +22,8 @@ public sealed class ShortBreaksModule : PassportModule
         IsRequired: false,
         FieldGroups:
         [
-            new(Plan, "Short breaks: eligibility, provider and what the child needs during a stay"),
+            // The family may report a plan; social care (the module's sector) records and verifies it.
+            new(Plan, "Short breaks: eligibility, provider and what the child needs during a stay") { FamilyWrites = true },
         ],
         DatabaseSchema: "short_breaks");
 

@@ -27,9 +27,10 @@ public static class PassportCoreRegistration
         services.AddScoped<AccessLogCollector>();
         services.AddScoped<PassportAccess>();
         services.AddScoped<IPassportReader>(sp => sp.GetRequiredService<PassportAccess>());
-        services.AddScoped<IPassportRecorder>(sp => sp.GetRequiredService<PassportAccess>());
-        services.AddScoped<PassportCommandService>();
-        services.AddScoped<AccessCommandService>();
+        services.AddSingleton<WriteDecision>();
+        services.AddScoped<IPassportWriter, PassportWriter>();
+        services.AddScoped<ShareCodes.GuessLimits>();
+        services.AddScoped<Notifications.NotificationsQuery>();
         services.AddScoped<LocalAuthorityModules.ModuleEnablements>();
         services.AddScoped<PassportViewBatch>();
         services.AddScoped(typeof(PassportViewLoader<>));
@@ -77,7 +78,7 @@ public static class PassportCoreRegistration
         options.Schema.For<LocalAuthorityModules.ModuleEnablementChange>().DatabaseSchemaName(AuditSchemaName).Index(x => x.LocalAuthority);
         options.Schema.For<FamilyInvitation>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
         options.Schema.For<Notification>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId).Index(x => x.Recipient!);
-        options.Schema.For<ShareCodeAttempt>().DatabaseSchemaName(AuditSchemaName).Index(x => x.Subject);
+        options.Schema.For<ShareCodeAttempt>().DatabaseSchemaName(AuditSchemaName).Index(x => x.Subject).Index(x => x.Organisation!);
         options.Schema.For<Retention.PassportPurged>().DatabaseSchemaName(AuditSchemaName);
         options.Schema.For<AccessLogEntry>()
             .DatabaseSchemaName(AuditSchemaName)

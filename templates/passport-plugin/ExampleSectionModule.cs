@@ -22,7 +22,8 @@ public sealed class ExampleSectionModule : PassportModule
         IsRequired: false,
         FieldGroups:
         [
-            new(Group, "Notes kept by the example-sector service"),
+            // Professionals of the module's sector record verified notes; FamilyWrites lets the family report them too.
+            new(Group, "Notes kept by the example-sector service") { FamilyWrites = true },
         ],
         DatabaseSchema: "example_schema");
 

@@ -140,12 +140,28 @@ public class ClosureTests(PassportFixture fixture)
         return professional;
     }
 
-    /// <summary>The family corrects the date of birth to one 25 years ago today: the passport closes.</summary>
+    /// <summary>Health corrects the date of birth to one 25 years ago today, with a reason: the passport closes.</summary>
     internal async Task CloseAsync(Persona carer, string id) =>
         (await CorrectDateOfBirthAsync(carer, id, Today.AddYears(-25))).ErrorCodes.ShouldBe(["PASSPORT_CLOSED"]);
 
-    internal Task<GraphQLResponse> CorrectDateOfBirthAsync(Persona carer, string id, DateOnly born) =>
-        fixture.GraphQLAsync(carer, "mutation($id: ID!, $dob: Date!) { updateChildDetails(passportId: $id, input: { givenName: \"Robin\", familyName: \"Hale\", dateOfBirth: $dob, localAuthority: \"E06000052\" }) { id closesOn } }", new { id, dob = Date(born) });
+    /// <summary>
+    /// A health professional the family shares the passport with corrects the date of birth, with a
+    /// reason: a date that closes the passport (or crosses 16 or 18) is a correction only health or
+    /// social care may make. On a passport that is already closed the share code is refused, and
+    /// that refusal is the answer.
+    /// </summary>
+    internal async Task<GraphQLResponse> CorrectDateOfBirthAsync(Persona carer, string id, DateOnly born)
+    {
+        var share = await fixture.GraphQLAsync(carer, "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"health\") { code } }", new { id });
+        if (share.ErrorCodes.Any())
+        {
+            return share;
+        }
+
+        var doctor = Persona.Professional("health");
+        (await fixture.GraphQLAsync(doctor, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = share.Ok()["createShareCode"]!["code"]!.GetValue<string>() })).Ok();
+        return await fixture.GraphQLAsync(doctor, "mutation($id: ID!, $dob: Date!) { updateChildDetails(passportId: $id, input: { givenName: \"Robin\", familyName: \"Hale\", dateOfBirth: $dob, localAuthority: \"E06000052\" }, reason: \"Birth certificate seen at clinic\") { id closesOn } }", new { id, dob = Date(born) });
+    }
 
     private async Task UpdateAboutMeAsync(Persona carer, string id)
     {

@@ -122,11 +122,16 @@ public class YoungPersonTests(PassportFixture fixture)
     }
 
     [Fact]
-    public async Task From_16_the_young_person_withholds_an_item_from_carers_but_still_sees_it()
+    public async Task From_16_the_young_person_in_control_withholds_an_item_from_carers_but_still_sees_it()
     {
         var (mum, id, youngPerson) = await PassportWithYoungPersonAsync(yearsOld: 17);
         var allergy = (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!) { recordAllergy(passportId: $id, input: { substance: \"Latex\", severity: MILD }) { health { allergies { id } } } }", new { id }))
             .Ok()["recordAllergy"]!["health"]!["allergies"]!.AsArray().Single()!["id"]!.GetValue<string>();
+
+        // Withholding from carers comes with control (SPEC §4): not before it.
+        (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!, $item: ID!) { setItemWithheld(passportId: $id, group: \"health.emergency\", itemId: $item, withheld: true) { id } }", new { id, item = allergy }))
+            .ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!, $keep: [String!]!) { takeControl(passportId: $id, keepCarers: $keep) { id } }", new { id, keep = new[] { mum.Subject } })).Ok();
 
         (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!, $item: ID!) { setItemWithheld(passportId: $id, group: \"health.emergency\", itemId: $item, withheld: true) { id } }", new { id, item = allergy })).Ok();
 

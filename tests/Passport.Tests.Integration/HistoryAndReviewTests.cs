@@ -88,6 +88,7 @@ public class HistoryAndReviewTests(PassportFixture fixture)
         var youngPerson = Persona.YoungPerson();
         (await fixture.GraphQLAsync(youngPerson, "mutation($c: String!) { acceptYoungPersonInvitation(code: $c) { id } }", new { c = code })).Ok();
         var allergy = await RecordAllergyAsync(youngPerson, id, "Latex");
+        (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!) { takeControl(passportId: $id, keepCarers: []) { id } }", new { id })).Ok();
         (await fixture.GraphQLAsync(youngPerson, "mutation($id: ID!, $item: ID!) { setItemWithheld(passportId: $id, group: \"health.emergency\", itemId: $item, withheld: true) { id } }", new { id, item = allergy })).Ok();
 
         var carerSees = (await fixture.GraphQLAsync(carer, History, new { id })).Ok()["history"]!.AsArray();

@@ -161,8 +161,15 @@ public partial class RetentionTests(PassportFixture fixture)
         return rows;
     }
 
-    private Task<GraphQLResponse> CorrectDateOfBirthAsync(HttpClient http, Persona carer, string id, DateOnly born) =>
-        PassportFixture.GraphQLAsync(http, fixture.Token(carer), "mutation($id: ID!, $dob: Date!) { updateChildDetails(passportId: $id, input: { givenName: \"Robin\", familyName: \"Hale\", dateOfBirth: $dob, localAuthority: \"E06000052\" }) { id } }", new { id, dob = Date(born) });
+    /// <summary>A health professional the family shares the passport with corrects the date of birth, with a reason (only health or social care may close a passport so).</summary>
+    private async Task<GraphQLResponse> CorrectDateOfBirthAsync(HttpClient http, Persona carer, string id, DateOnly born)
+    {
+        var code = (await PassportFixture.GraphQLAsync(http, fixture.Token(carer), "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"health\") { code } }", new { id }))
+            .Ok()["createShareCode"]!["code"]!.GetValue<string>();
+        var doctor = fixture.Token(Persona.Professional("health"));
+        (await PassportFixture.GraphQLAsync(http, doctor, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code })).Ok();
+        return await PassportFixture.GraphQLAsync(http, doctor, "mutation($id: ID!, $dob: Date!) { updateChildDetails(passportId: $id, input: { givenName: \"Robin\", familyName: \"Hale\", dateOfBirth: $dob, localAuthority: \"E06000052\" }, reason: \"Birth certificate seen at clinic\") { id } }", new { id, dob = Date(born) });
+    }
 
     private static int Runs(string output) => RunFinished().Matches(output).Count;
 

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Passport.Sdk;
 
 namespace Passport.Modules.Education.Sen;
@@ -13,23 +12,6 @@ public sealed record SenSupportEnded(Guid SenId, Provenance RecordedBy) : IPassp
     public Guid ItemId => SenId;
 }
 
-/// <summary>The command: end the current SEN support, already authorised.</summary>
-public sealed record EndSenSupport(Guid PassportId, Provenance RecordedBy);
-
-public static class EndSenSupportHandler
-{
-    /// <summary>Checked against the view in the session that appends: with no current SEN support nothing is written.</summary>
-    public static async Task Handle(EndSenSupport command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<EducationView>(command.PassportId);
-        var current = view?.Sen ?? throw NoSenSupport();
-        await session.AppendToPassportAsync(command.PassportId, new SenSupportEnded(current.Id, command.RecordedBy));
-    }
-
-    internal static PassportException NoSenSupport() =>
-        PassportException.Invalid("passportId", "This passport has no current SEN support to end.");
-}
-
 internal static class EndSenSupportMutation
 {
     public static void Define(ObjectGraphType mutation, IGraphType passportType) =>
@@ -39,6 +21,11 @@ internal static class EndSenSupportMutation
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await c.ChangePassportAsync(passportId, EducationModule.Sen, recordedBy => new EndSenSupport(passportId, recordedBy));
+                return await c.ChangePassportAsync(SingleRecord.End<EducationView>(
+                    passportId,
+                    EducationModule.Sen,
+                    view => view.Sen?.Id,
+                    (id, endedBy) => new SenSupportEnded(id, endedBy),
+                    () => PassportException.Invalid("passportId", "This passport has no current SEN support to end.")));
             });
 }

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
 
@@ -57,22 +56,6 @@ public sealed record SenSupport(
 {
     /// <summary>Recorded by an education professional, or reported by the family and verified by one since.</summary>
     public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
-}
-
-/// <summary>The command: set SEN support, already authorised and validated.</summary>
-public sealed record SetSenSupport(Guid PassportId, SenSupportSet Support);
-
-public static class SetSenSupportHandler
-{
-    /// <summary>The current SEN support is read in the session that appends, so an amendment keeps its id.</summary>
-    public static async Task Handle(SetSenSupport command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<EducationView>(command.PassportId);
-        var support = view?.Sen is { } current && current.Id != Guid.Empty
-            ? command.Support with { SenId = current.Id }
-            : command.Support;
-        await session.AppendToPassportAsync(command.PassportId, support);
-    }
 }
 
 public sealed class SenInput
@@ -159,11 +142,11 @@ internal static class SetSenSupportMutation
                 var needs = InputRules.Optional("input.needs", input.Needs);
                 var adjustments = InputRules.Optional("input.reasonableAdjustments", input.ReasonableAdjustments);
                 var healthcarePlan = InputRules.Optional("input.healthcarePlanInSchool", input.HealthcarePlanInSchool);
-                return await c.ChangePassportAsync(
+                // Setting it again amends the current record, keeping its id.
+                return await c.ChangePassportAsync(SingleRecord.Set<EducationView>(
                     passportId,
                     EducationModule.Sen,
-                    recordedBy => new SetSenSupport(
-                        passportId,
-                        new SenSupportSet(Guid.CreateVersion7(), input.Level, input.EhcpStatus, ehcpDate, needs, adjustments, healthcarePlan, recordedBy, reviewDate)));
+                    view => view.Sen?.Id,
+                    (id, recordedBy) => new SenSupportSet(id, input.Level, input.EhcpStatus, ehcpDate, needs, adjustments, healthcarePlan, recordedBy, reviewDate)));
             });
 }

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Passport.Sdk;
 
 namespace Passport.Modules.Education.Setting;
@@ -13,23 +12,6 @@ public sealed record EducationSettingEnded(Guid SettingId, Provenance RecordedBy
     public Guid ItemId => SettingId;
 }
 
-/// <summary>The command: end the current setting, already authorised.</summary>
-public sealed record EndEducationSetting(Guid PassportId, Provenance RecordedBy);
-
-public static class EndEducationSettingHandler
-{
-    /// <summary>Checked against the view in the session that appends: with no current setting nothing is written.</summary>
-    public static async Task Handle(EndEducationSetting command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<EducationView>(command.PassportId);
-        var current = view?.Setting ?? throw NoSetting();
-        await session.AppendToPassportAsync(command.PassportId, new EducationSettingEnded(current.Id, command.RecordedBy));
-    }
-
-    internal static PassportException NoSetting() =>
-        PassportException.Invalid("passportId", "This passport has no current education setting to end.");
-}
-
 internal static class EndEducationSettingMutation
 {
     public static void Define(ObjectGraphType mutation, IGraphType passportType) =>
@@ -39,6 +21,11 @@ internal static class EndEducationSettingMutation
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await c.ChangePassportAsync(passportId, EducationModule.Setting, recordedBy => new EndEducationSetting(passportId, recordedBy));
+                return await c.ChangePassportAsync(SingleRecord.End<EducationView>(
+                    passportId,
+                    EducationModule.Setting,
+                    view => view.Setting?.Id,
+                    (id, endedBy) => new EducationSettingEnded(id, endedBy),
+                    () => PassportException.Invalid("passportId", "This passport has no current education setting to end.")));
             });
 }

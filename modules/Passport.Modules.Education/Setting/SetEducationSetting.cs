@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Passport.Sdk;
 
 namespace Passport.Modules.Education.Setting;
@@ -21,22 +20,6 @@ public sealed record EducationSetting(Guid Id, string Name, string? Urn, string?
 {
     /// <summary>Recorded by an education professional, or reported by the family and verified by one since.</summary>
     public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
-}
-
-/// <summary>The command: set the education setting, already authorised and validated.</summary>
-public sealed record SetEducationSetting(Guid PassportId, EducationSettingSet Setting);
-
-public static class SetEducationSettingHandler
-{
-    /// <summary>The current setting is read in the session that appends, so an amendment keeps its id.</summary>
-    public static async Task Handle(SetEducationSetting command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<EducationView>(command.PassportId);
-        var setting = view?.Setting is { } current && current.Id != Guid.Empty
-            ? command.Setting with { SettingId = current.Id }
-            : command.Setting;
-        await session.AppendToPassportAsync(command.PassportId, setting);
-    }
 }
 
 public sealed class EducationSettingInput
@@ -96,10 +79,12 @@ internal static class SetEducationSettingMutation
                 var yearGroup = InputRules.Optional("input.yearGroup", input.YearGroup, InputRules.ShortText);
                 var urn = Urn(input.Urn);
                 var sencoContact = InputRules.Optional("input.sencoContact", input.SencoContact, InputRules.ShortText);
-                return await c.ChangePassportAsync(
+                // Setting it again amends the current record, keeping its id.
+                return await c.ChangePassportAsync(SingleRecord.Set<EducationView>(
                     passportId,
                     EducationModule.Setting,
-                    recordedBy => new SetEducationSetting(passportId, new EducationSettingSet(Guid.CreateVersion7(), name, urn, yearGroup, sencoContact, recordedBy)));
+                    view => view.Setting?.Id,
+                    (id, recordedBy) => new EducationSettingSet(id, name, urn, yearGroup, sencoContact, recordedBy)));
             });
 
     /// <summary>A Unique Reference Number (GIAS) is exactly 6 digits.</summary>

@@ -53,11 +53,8 @@ internal sealed class HealthItemKind<TItem, TInput, TInputGraphType>(string name
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await c.ChangePassportAsync(passportId, TItem.Group, recordedBy =>
-                {
-                    var item = c.GetArgument<TInput>("input").ToItem(Guid.CreateVersion7(), recordedBy);
-                    return new RecordHealthItem(passportId, TItem.Recorded(item));
-                });
+                var input = c.GetArgument<TInput>("input");
+                return await c.ChangePassportAsync(new RecordHealthItem(passportId, TItem.Group, recordedBy => TItem.Recorded(input.ToItem(Guid.CreateVersion7(), recordedBy))));
             });
 
         mutation.Field($"amend{name}", passportType)
@@ -68,11 +65,9 @@ internal sealed class HealthItemKind<TItem, TInput, TInputGraphType>(string name
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await c.ChangePassportAsync(passportId, TItem.Group, amendedBy =>
-                {
-                    var item = c.GetArgument<TInput>("input").ToItem(ItemId(c), amendedBy);
-                    return new AmendHealthItem(passportId, TItem.Amended(Guid.CreateVersion7(), item));
-                });
+                var itemId = ItemId(c);
+                var input = c.GetArgument<TInput>("input");
+                return await c.ChangePassportAsync(new AmendHealthItem(passportId, TItem.Group, itemId, amendedBy => TItem.Amended(Guid.CreateVersion7(), input.ToItem(itemId, amendedBy))));
             });
 
         mutation.Field($"end{name}", passportType)
@@ -82,10 +77,11 @@ internal sealed class HealthItemKind<TItem, TInput, TInputGraphType>(string name
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await c.ChangePassportAsync(passportId, TItem.Group, endedBy => new EndHealthItem(passportId, TItem.Ended(ItemId(c), endedBy)));
+                var itemId = ItemId(c);
+                return await c.ChangePassportAsync(new EndHealthItem(passportId, TItem.Group, itemId, endedBy => TItem.Ended(itemId, endedBy)));
             });
     }
 
     private static Guid ItemId(IResolveFieldContext c) =>
-        Guid.TryParse(c.GetArgument<string>("itemId"), out var id) ? id : throw HealthItemHandler.UnknownItem();
+        Guid.TryParse(c.GetArgument<string>("itemId"), out var id) ? id : throw HealthItemChanges.UnknownItem();
 }

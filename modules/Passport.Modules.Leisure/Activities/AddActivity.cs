@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Passport.Sdk;
 
 namespace Passport.Modules.Leisure.Activities;
@@ -35,15 +34,6 @@ public sealed record Activity(
 {
     /// <summary>Recorded by a leisure professional, or reported by the family and verified by one since.</summary>
     public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
-}
-
-/// <summary>The command: add an activity, already authorised and validated.</summary>
-public sealed record AddActivity(Guid PassportId, ActivityAdded Activity);
-
-public static class AddActivityHandler
-{
-    public static Task Handle(AddActivity command, IDocumentSession session) =>
-        session.AppendToPassportAsync(command.PassportId, command.Activity);
 }
 
 public sealed class ActivityInput
@@ -103,17 +93,15 @@ internal static class AddActivityMutation
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var details = ActivityDetails.From(c.GetArgument<ActivityInput>("input"));
-                return await c.ChangePassportAsync(passportId, LeisureModule.Activities, recordedBy => new AddActivity(
-                    passportId,
-                    new ActivityAdded(
-                        Guid.CreateVersion7(),
-                        details.Name,
-                        details.SupportNeeded,
-                        details.NeedsOneToOne,
-                        details.NeedsChangingPlaces,
-                        details.SwimmingAbility,
-                        details.DietaryNeeds,
-                        recordedBy)));
+                return await c.ChangePassportAsync(PassportChange.Recording(passportId, LeisureModule.Activities, recordedBy => new ActivityAdded(
+                    Guid.CreateVersion7(),
+                    details.Name,
+                    details.SupportNeeded,
+                    details.NeedsOneToOne,
+                    details.NeedsChangingPlaces,
+                    details.SwimmingAbility,
+                    details.DietaryNeeds,
+                    recordedBy)));
             });
 }
 
@@ -133,4 +121,17 @@ internal sealed record ActivityDetails(
         input.NeedsChangingPlaces ?? false,
         InputRules.Optional("input.swimmingAbility", input.SwimmingAbility, InputRules.ShortText),
         InputRules.Optional("input.dietaryNeeds", input.DietaryNeeds, InputRules.ShortText * 5));
+}
+
+/// <summary>What the amend and end mutations share: a change to a current activity; any other id is refused and nothing is written.</summary>
+internal static class CurrentActivities
+{
+    public static PassportException Unknown() =>
+        PassportException.Invalid("activityId", "activityId is not a current activity of this passport.");
+
+    /// <summary>A malformed id is answered like an unknown one.</summary>
+    public static Guid ActivityId(IResolveFieldContext c) => Guid.TryParse(c.GetArgument<string>("activityId"), out var id) ? id : throw Unknown();
+
+    public static IPassportChange Change(Guid passportId, Guid activityId, Func<Provenance, object> changed) =>
+        PassportChange.ToCurrentItem<LeisureView>(passportId, LeisureModule.Activities, activityId, "activityId", view => view.Activities.Exists(a => a.Id == activityId), changed, Unknown);
 }

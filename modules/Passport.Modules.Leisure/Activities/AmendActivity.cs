@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Passport.Sdk;
 
 namespace Passport.Modules.Leisure.Activities;
@@ -24,24 +23,6 @@ public sealed record ActivityAmended(
     public Guid ItemId => ActivityId;
 }
 
-/// <summary>The command: amend an activity, already authorised and validated.</summary>
-public sealed record AmendActivity(Guid PassportId, ActivityAmended Amended);
-
-public static class AmendActivityHandler
-{
-    /// <summary>Only a current activity of this passport can be amended; otherwise nothing is written.</summary>
-    public static async Task Handle(AmendActivity command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<LeisureView>(command.PassportId);
-        if (view?.Activities.Exists(a => a.Id == command.Amended.ActivityId) != true)
-        {
-            throw EndActivityHandler.UnknownActivity();
-        }
-
-        await session.AppendToPassportAsync(command.PassportId, command.Amended);
-    }
-}
-
 internal static class AmendActivityMutation
 {
     public static void Define(ObjectGraphType mutation, IGraphType passportType) =>
@@ -54,19 +35,15 @@ internal static class AmendActivityMutation
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var details = ActivityDetails.From(c.GetArgument<ActivityInput>("input"));
-                return await c.ChangePassportAsync(passportId, LeisureModule.Activities, recordedBy =>
-                {
-                    var activityId = Guid.TryParse(c.GetArgument<string>("activityId"), out var id) ? id : throw EndActivityHandler.UnknownActivity();
-                    var amended = new ActivityAmended(
-                        activityId,
-                        details.Name,
-                        details.SupportNeeded,
-                        details.NeedsOneToOne,
-                        details.NeedsChangingPlaces,
-                        details.SwimmingAbility,
-                        details.DietaryNeeds,
-                        recordedBy);
-                    return new AmendActivity(passportId, amended);
-                });
+                var activityId = CurrentActivities.ActivityId(c);
+                return await c.ChangePassportAsync(CurrentActivities.Change(passportId, activityId, recordedBy => new ActivityAmended(
+                    activityId,
+                    details.Name,
+                    details.SupportNeeded,
+                    details.NeedsOneToOne,
+                    details.NeedsChangingPlaces,
+                    details.SwimmingAbility,
+                    details.DietaryNeeds,
+                    recordedBy)));
             });
 }

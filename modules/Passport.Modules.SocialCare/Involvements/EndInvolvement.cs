@@ -24,23 +24,6 @@ public sealed record InvolvementEnded(Guid InvolvementId, Provenance RecordedBy,
     public DateOnly InvolvementEndedOn => EndedOn ?? DateOnly.FromDateTime(RecordedBy.RecordedAt.UtcDateTime);
 }
 
-/// <summary>The command: end the current involvement, already authorised.</summary>
-public sealed record EndInvolvement(Guid PassportId, Provenance RecordedBy, DateOnly EndedOn);
-
-public static class EndInvolvementHandler
-{
-    /// <summary>Checked against the view in the session that appends: with no current involvement nothing is written.</summary>
-    public static async Task Handle(EndInvolvement command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<SocialCareView>(command.PassportId);
-        var current = view?.Involvement ?? throw NoInvolvement();
-        await session.AppendToPassportAsync(command.PassportId, new InvolvementEnded(current.Id, command.RecordedBy, command.EndedOn));
-    }
-
-    internal static PassportException NoInvolvement() =>
-        PassportException.Invalid("passportId", "This passport has no current social-care involvement to end.");
-}
-
 internal static class EndInvolvementMutation
 {
     public static void Define(ObjectGraphType mutation, IGraphType passportType) =>
@@ -51,11 +34,15 @@ internal static class EndInvolvementMutation
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.InvolvementGroup, "involvement", recordedBy =>
-                {
-                    var today = DateOnly.FromDateTime(c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-                    var endedOn = SocialCareDates.Past("endedOn", c.GetArgument<DateOnly?>("endedOn"), today) ?? today;
-                    return new EndInvolvement(passportId, recordedBy, endedOn);
-                });
+                return await c.ChangePassportAsync(SingleRecord.End<SocialCareView>(
+                    passportId,
+                    SocialCareModule.InvolvementGroup,
+                    view => view.Involvement?.Id,
+                    (id, endedBy) =>
+                    {
+                        var today = UkDate.Of(endedBy.RecordedAt);
+                        return new InvolvementEnded(id, endedBy, SocialCareDates.Past("endedOn", c.GetArgument<DateOnly?>("endedOn"), today) ?? today);
+                    },
+                    () => PassportException.Invalid("passportId", "This passport has no current social-care involvement to end.")));
             });
 }

@@ -23,22 +23,6 @@ public sealed record Involvement(Guid Id, string? AllocatedWorker, string? Worke
     public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
 }
 
-/// <summary>The command: record involvement, already authorised and validated.</summary>
-public sealed record RecordInvolvement(Guid PassportId, InvolvementRecorded Involvement);
-
-public static class RecordInvolvementHandler
-{
-    /// <summary>The current involvement is read in the session that appends, so an amendment keeps its id.</summary>
-    public static async Task Handle(RecordInvolvement command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<SocialCareView>(command.PassportId);
-        var involvement = view?.Involvement is { } current && current.Id != Guid.Empty
-            ? command.Involvement with { InvolvementId = current.Id }
-            : command.Involvement;
-        await session.AppendToPassportAsync(command.PassportId, involvement);
-    }
-}
-
 public sealed class InvolvementInput
 {
     public string? AllocatedWorker { get; set; }
@@ -91,7 +75,8 @@ internal static class RecordInvolvementMutation
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.InvolvementGroup, "involvement", recordedBy =>
+                // One involvement record per passport: recording it again amends it, keeping its id.
+                return await c.ChangePassportAsync(SingleRecord.Set<SocialCareView>(passportId, SocialCareModule.InvolvementGroup, view => view.Involvement?.Id, (id, recordedBy) =>
                 {
                     var input = c.GetArgument<InvolvementInput>("input");
                     var worker = InputRules.Optional("input.allocatedWorker", input.AllocatedWorker, InputRules.ShortText);
@@ -103,7 +88,7 @@ internal static class RecordInvolvementMutation
                     }
 
                     var serviceNames = received.Select((service, i) => InputRules.Required($"input.services[{i}]", service)).Distinct(StringComparer.Ordinal).ToList();
-                    return new RecordInvolvement(passportId, new InvolvementRecorded(Guid.CreateVersion7(), worker, contact, serviceNames, recordedBy));
-                });
+                    return new InvolvementRecorded(id, worker, contact, serviceNames, recordedBy);
+                }));
             });
 }

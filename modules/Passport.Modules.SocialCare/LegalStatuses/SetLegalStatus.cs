@@ -18,9 +18,12 @@ public enum LegalStatus
 /// Social care set the child's legal status. It replaces the status before and keeps the record's
 /// id: the passport has one legal status record, and <see cref="LegalStatus.None"/> ends any status.
 /// </summary>
-public sealed record LegalStatusSet(Guid LegalStatusId, LegalStatus Status, DateOnly? Since, string? ResponsibleAuthority, Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+public sealed record LegalStatusSet(Guid LegalStatusId, LegalStatus Status, DateOnly? Since, string? ResponsibleAuthority, Provenance RecordedBy) : ISocialCareLegalStatusSet, IPassportItemEvent
 {
     public string? FieldGroup => SocialCareModule.LegalStatusGroup;
+
+    /// <summary>While a child protection plan or looked after, the family cannot remove social care from the care team.</summary>
+    public bool IsStatutory => Status is LegalStatus.ChildProtectionPlan or LegalStatus.LookedAfter;
 
     public Guid ItemId => LegalStatusId;
 }
@@ -30,22 +33,6 @@ public sealed record LegalStatusRecord(Guid Id, LegalStatus Status, DateOnly? Si
 {
     /// <summary>Recorded, or since verified, by a social-care professional.</summary>
     public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
-}
-
-/// <summary>The command: set the legal status, already authorised and validated.</summary>
-public sealed record SetLegalStatus(Guid PassportId, LegalStatusSet Status);
-
-public static class SetLegalStatusHandler
-{
-    /// <summary>The current record is read in the session that appends, so a new status keeps the record's id.</summary>
-    public static async Task Handle(SetLegalStatus command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<SocialCareView>(command.PassportId);
-        var status = view?.LegalStatus is { } current && current.Id != Guid.Empty
-            ? command.Status with { LegalStatusId = current.Id }
-            : command.Status;
-        await session.AppendToPassportAsync(command.PassportId, status);
-    }
 }
 
 public sealed class LegalStatusInput
@@ -102,13 +89,13 @@ internal static class SetLegalStatusMutation
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.LegalStatusGroup, "legal status", recordedBy =>
+                // One legal status record per passport: a new status keeps the record's id.
+                return await c.ChangePassportAsync(SingleRecord.Set<SocialCareView>(passportId, SocialCareModule.LegalStatusGroup, view => view.LegalStatus?.Id, (id, recordedBy) =>
                 {
                     var input = c.GetArgument<LegalStatusInput>("input");
-                    var today = DateOnly.FromDateTime(c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-                    var since = SocialCareDates.Past("input.since", input.Since, today);
+                    var since = SocialCareDates.Past("input.since", input.Since, UkDate.Of(recordedBy.RecordedAt));
                     var authority = InputRules.Optional("input.responsibleAuthority", input.ResponsibleAuthority, InputRules.ShortText);
-                    return new SetLegalStatus(passportId, new LegalStatusSet(Guid.CreateVersion7(), input.Status, since, authority, recordedBy));
-                });
+                    return new LegalStatusSet(id, input.Status, since, authority, recordedBy);
+                }));
             });
 }

@@ -20,15 +20,6 @@ public sealed record SafeguardingNote(Guid Id, string Note, Provenance RecordedB
     public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
 }
 
-/// <summary>The command: add a safeguarding note, already authorised and validated.</summary>
-public sealed record AddSafeguardingNote(Guid PassportId, SafeguardingNoteAdded Note);
-
-public static class AddSafeguardingNoteHandler
-{
-    public static Task Handle(AddSafeguardingNote command, IDocumentSession session) =>
-        session.AppendToPassportAsync(command.PassportId, command.Note);
-}
-
 public sealed class SafeguardingNoteGraphType : ObjectGraphType<SafeguardingNote>
 {
     public SafeguardingNoteGraphType()
@@ -56,10 +47,7 @@ internal static class AddSafeguardingNoteMutation
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.SafeguardingGroup, "safeguarding notes", recordedBy =>
-                {
-                    var text = InputRules.Required("note", c.GetArgument<string>("note"), InputRules.LongText);
-                    return new AddSafeguardingNote(passportId, new SafeguardingNoteAdded(Guid.CreateVersion7(), text, recordedBy));
-                });
+                return await c.ChangePassportAsync(PassportChange.Recording(passportId, SocialCareModule.SafeguardingGroup, recordedBy =>
+                    new SafeguardingNoteAdded(Guid.CreateVersion7(), InputRules.Required("note", c.GetArgument<string>("note"), InputRules.LongText), recordedBy)));
             });
 }

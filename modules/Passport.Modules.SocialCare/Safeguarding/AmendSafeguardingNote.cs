@@ -13,24 +13,6 @@ public sealed record SafeguardingNoteAmended(Guid NoteId, string Note, Provenanc
     public Guid ItemId => NoteId;
 }
 
-/// <summary>The command: amend a safeguarding note, already authorised and validated.</summary>
-public sealed record AmendSafeguardingNote(Guid PassportId, SafeguardingNoteAmended Amended);
-
-public static class AmendSafeguardingNoteHandler
-{
-    /// <summary>Only a current note of this passport can be amended; otherwise nothing is written.</summary>
-    public static async Task Handle(AmendSafeguardingNote command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<SocialCareView>(command.PassportId);
-        if (view?.SafeguardingNotes.Exists(n => n.Id == command.Amended.NoteId) != true)
-        {
-            throw SafeguardingNotes.Unknown();
-        }
-
-        await session.AppendToPassportAsync(command.PassportId, command.Amended);
-    }
-}
-
 /// <summary>What the safeguarding-note mutations share.</summary>
 internal static class SafeguardingNotes
 {
@@ -39,6 +21,10 @@ internal static class SafeguardingNotes
 
     /// <summary>A malformed id is answered like an unknown one.</summary>
     public static Guid NoteId(string? value) => Guid.TryParse(value, out var id) ? id : throw Unknown();
+
+    /// <summary>A change to a current note of this passport; any other id is refused and nothing is written.</summary>
+    public static IPassportChange ToCurrent(Guid passportId, Guid noteId, Func<Provenance, object> changed) =>
+        PassportChange.ToCurrentItem<SocialCareView>(passportId, SocialCareModule.SafeguardingGroup, noteId, "noteId", view => view.SafeguardingNotes.Exists(n => n.Id == noteId), changed, Unknown);
 }
 
 internal static class AmendSafeguardingNoteMutation
@@ -52,11 +38,8 @@ internal static class AmendSafeguardingNoteMutation
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await SocialCareRecording.ChangeAsync(c, passportId, SocialCareModule.SafeguardingGroup, "safeguarding notes", recordedBy =>
-                {
-                    var noteId = SafeguardingNotes.NoteId(c.GetArgument<string>("noteId"));
-                    var text = InputRules.Required("note", c.GetArgument<string>("note"), InputRules.LongText);
-                    return new AmendSafeguardingNote(passportId, new SafeguardingNoteAmended(noteId, text, recordedBy));
-                });
+                var noteId = SafeguardingNotes.NoteId(c.GetArgument<string>("noteId"));
+                return await c.ChangePassportAsync(SafeguardingNotes.ToCurrent(passportId, noteId, recordedBy =>
+                    new SafeguardingNoteAmended(noteId, InputRules.Required("note", c.GetArgument<string>("note"), InputRules.LongText), recordedBy)));
             });
 }

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Passport.Sdk;
 
 namespace Passport.Plugins.ShortBreaks.Plans;
@@ -13,23 +12,6 @@ public sealed record ShortBreaksPlanEnded(Guid PlanId, Provenance RecordedBy) : 
     public Guid ItemId => PlanId;
 }
 
-/// <summary>The command: end the current plan, already authorised.</summary>
-public sealed record EndShortBreaksPlan(Guid PassportId, Provenance RecordedBy);
-
-public static class EndShortBreaksPlanHandler
-{
-    /// <summary>Checked against the view in the session that appends: with no current plan nothing is written.</summary>
-    public static async Task Handle(EndShortBreaksPlan command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<ShortBreaksView>(command.PassportId);
-        var current = view?.Plan ?? throw NoPlan();
-        await session.AppendToPassportAsync(command.PassportId, new ShortBreaksPlanEnded(current.Id, command.RecordedBy));
-    }
-
-    internal static PassportException NoPlan() =>
-        PassportException.Invalid("passportId", "This passport has no current short breaks plan to end.");
-}
-
 internal static class EndShortBreaksPlanMutation
 {
     public static void Define(ObjectGraphType mutation, IGraphType passportType) =>
@@ -39,6 +21,11 @@ internal static class EndShortBreaksPlanMutation
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
-                return await c.ChangePassportAsync(passportId, ShortBreaksModule.Plan, recordedBy => new EndShortBreaksPlan(passportId, recordedBy));
+                return await c.ChangePassportAsync(SingleRecord.End<ShortBreaksView>(
+                    passportId,
+                    ShortBreaksModule.Plan,
+                    view => view.Plan?.Id,
+                    (id, endedBy) => new ShortBreaksPlanEnded(id, endedBy),
+                    () => PassportException.Invalid("passportId", "This passport has no current short breaks plan to end.")));
             });
 }

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Sdk;
 
@@ -41,22 +40,6 @@ public sealed record ShortBreaksPlan(
 {
     /// <summary>Recorded by a social-care professional, or reported by the family and verified by one since.</summary>
     public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
-}
-
-/// <summary>The command: record or amend the plan, already authorised and validated.</summary>
-public sealed record RecordShortBreaksPlan(Guid PassportId, ShortBreaksPlanRecorded Plan);
-
-public static class RecordShortBreaksPlanHandler
-{
-    /// <summary>The current plan is read in the session that appends, so an amendment keeps the plan's id.</summary>
-    public static async Task Handle(RecordShortBreaksPlan command, IDocumentSession session)
-    {
-        var view = await session.LoadAsync<ShortBreaksView>(command.PassportId);
-        var plan = view?.Plan is { } current && current.Id != Guid.Empty
-            ? command.Plan with { PlanId = current.Id }
-            : command.Plan;
-        await session.AppendToPassportAsync(command.PassportId, plan);
-    }
 }
 
 public sealed class ShortBreaksPlanInput
@@ -123,18 +106,17 @@ internal static class RecordShortBreaksPlanMutation
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var details = PlanDetails.From(c.GetArgument<ShortBreaksPlanInput>("input"), c.RequestServices!.GetRequiredService<TimeProvider>());
-                return await c.ChangePassportAsync(passportId, ShortBreaksModule.Plan, recordedBy => new RecordShortBreaksPlan(
-                    passportId,
-                    new ShortBreaksPlanRecorded(
-                        Guid.CreateVersion7(),
-                        details.EligibilityAssessed,
-                        details.AssessedOn,
-                        details.HoursPerYear,
-                        details.Provider,
-                        details.Routines,
-                        details.NightTimeCare,
-                        details.MedicationSupport,
-                        recordedBy)));
+                // One plan per passport: recording it again amends it, keeping its id.
+                return await c.ChangePassportAsync(SingleRecord.Set<ShortBreaksView>(passportId, ShortBreaksModule.Plan, view => view.Plan?.Id, (id, recordedBy) => new ShortBreaksPlanRecorded(
+                    id,
+                    details.EligibilityAssessed,
+                    details.AssessedOn,
+                    details.HoursPerYear,
+                    details.Provider,
+                    details.Routines,
+                    details.NightTimeCare,
+                    details.MedicationSupport,
+                    recordedBy)));
             });
 }
 

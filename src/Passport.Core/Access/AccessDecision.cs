@@ -48,7 +48,9 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, 
             return new AccessGrant(viewer, AccessBasis.YoungPerson, passport.IsFamilyAccessFrozen ? NothingVisible : FamilyGroups(), Withheld(passport, WithheldFrom.Family));
         }
 
-        if (viewer.IsProfessional && passport.CareTeam.Any(m => m.Subject == viewer.Subject && m.Sector == viewer.Sector))
+        // A member acts for the sector and organisation they joined for: a token that says otherwise
+        // (another organisation, or a handover to someone who is not a colleague) gets nothing.
+        if (viewer.IsProfessional && passport.CareTeam.Any(m => m.Subject == viewer.Subject && m.Sector == viewer.Sector && m.Organisation == viewer.Organisation))
         {
             return new AccessGrant(viewer, AccessBasis.CareTeam, SectorGroups(viewer.Sector!, passport));
         }
@@ -60,46 +62,6 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, 
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Whether the viewer may record into a group, and as what. Family reports are unverified;
-    /// a professional of the sector that owns the group records verified facts.
-    /// </summary>
-    public Provenance AuthorizeRecording(Viewer viewer, PassportView passport, string group, DateTimeOffset now)
-    {
-        var grant = Decide(viewer, passport) ?? throw PassportException.NotFound();
-        if (grant.Basis is AccessBasis.Carer or AccessBasis.YoungPerson && passport.IsFamilyAccessFrozen)
-        {
-            throw PassportException.Forbidden("Family access to this passport is paused by children's social care.");
-        }
-
-        if (!grant.MaySee(group))
-        {
-            throw PassportException.Forbidden($"You may not record in '{group}' of this passport.");
-        }
-
-        bool isVerified;
-        switch (grant.Basis)
-        {
-            case AccessBasis.Carer when passport.Carers.Single(c => c.Subject == viewer.Subject).Rights.MayEdit:
-            case AccessBasis.YoungPerson:
-                isVerified = false;
-                break;
-            case AccessBasis.CareTeam:
-                var owner = modules.OwningSectorOf(group);
-                if (owner is not null && owner != viewer.Sector)
-                {
-                    throw PassportException.Forbidden($"Only {owner} professionals or the family record '{group}'.");
-                }
-
-                isVerified = true;
-                break;
-            default:
-                throw PassportException.Forbidden("You may not change this passport.");
-        }
-
-        return new Provenance(viewer.Subject, viewer.DisplayName, viewer.RecordingRole, viewer.Sector, viewer.Organisation, now, isVerified);
     }
 
     private static HashSet<Guid>? Withheld(PassportView passport, params WithheldFrom[] audiences) =>
@@ -139,6 +101,9 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, 
     private IEnumerable<string> KnownGroups() => modules.AllGroups.Union(policy.Groups, StringComparer.Ordinal);
 
     public bool IsKnownSector(string sector) => policy.Sectors.Contains(sector);
+
+    /// <summary>The professional sectors the policy names.</summary>
+    public IReadOnlyList<string> PolicySectors => policy.Sectors;
 }
 
 public sealed record SharingSetting(string Sector, string Group, SharingLevel Level, bool IsShared, bool FamilyMayChange);

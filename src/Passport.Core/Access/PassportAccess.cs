@@ -9,16 +9,13 @@ namespace Passport.Core.Access;
 /// <summary>
 /// The single entry point to passport data for a request: loads the core view, asks the access
 /// decision, and registers the read with the access log. Modules reach it through
-/// <see cref="IPassportReader"/> and <see cref="IPassportRecorder"/>.
+/// <see cref="IPassportReader"/>; writes take the one write path (<see cref="ChangePassportHandler"/>).
 /// </summary>
 public sealed class PassportAccess(
     IQuerySession session,
     AccessDecision decision,
     CurrentViewer viewer,
-    AccessLogCollector accessLog,
-    Modules.ModuleCatalog modules,
-    LocalAuthorityModules.ModuleEnablements enablements,
-    TimeProvider clock) : IPassportReader, IPassportRecorder
+    AccessLogCollector accessLog) : IPassportReader
 {
     private readonly ConcurrentDictionary<Guid, PassportView> _opened = new();
 
@@ -37,19 +34,6 @@ public sealed class PassportAccess(
             .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return views.Where(v => !decision.IsClosed(v)).Select(Open).OfType<PassportNode>().ToList();
-    }
-
-    public async Task<Provenance> AuthorizeAsync(Guid passportId, string group, CancellationToken cancellationToken)
-    {
-        var view = await session.LoadAsync<PassportView>(passportId, cancellationToken).ConfigureAwait(false)
-            ?? throw PassportException.NotFound();
-        var recordedBy = decision.AuthorizeRecording(viewer.Value, view, group, clock.GetUtcNow());
-        if (modules.ModuleOf(group) is { } module && !await enablements.IsEnabledAsync(module, view.LocalAuthority, cancellationToken).ConfigureAwait(false))
-        {
-            throw new PassportException(ErrorCodes.ModuleNotEnabled, $"The {module} module is not switched on for this child's local authority.");
-        }
-
-        return recordedBy;
     }
 
     /// <summary>A passport's access log, newest first, for its family or an auditor.</summary>

@@ -30,6 +30,9 @@ public sealed class SharingPolicy
     /// <summary>The pseudo-sector that says whether carers and the young person see a group.</summary>
     public const string Family = "family";
 
+    /// <summary>Safeguarding notes: never the family's (SPEC §4), whatever a policy file says.</summary>
+    public const string Safeguarding = "socialCare.safeguarding";
+
     private readonly Dictionary<string, Dictionary<string, SharingLevel>> _levels;
 
     private SharingPolicy(Dictionary<string, Dictionary<string, SharingLevel>> levels) => _levels = levels;

@@ -58,8 +58,7 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
             .Resolve(c => ViewOf(c).IsControlledByYoungPerson);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionReviewGraphType>>>>("reviews")
             .Description("When each group you may see was last changed or confirmed, and whether it is due for review (About me: 6 months; others: a year).")
-            .Resolve(c => ViewOf(c).LastReviewed
-                .Where(r => c.Source.Access.MaySee(r.Key))
+            .Resolve(c => PassportViewProjection.ReviewDatesFor(ViewOf(c), c.Source.Access)
                 .OrderBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => new SectionReview(r.Key, r.Value, ReviewPolicy.IsDue(r.Key, r.Value, Now(c))))
                 .ToList());
@@ -70,10 +69,12 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
                 : throw PassportException.Forbidden("Only the family sees the sharing settings."));
 
         Field<ListGraphType<NonNullGraphType<WithheldItemGraphType>>>("withheldItems")
-            .Description("Which items are withheld, for those who may withhold them: a care-team professional sees every withheld item; the young person sees those they withheld from carers. Null with FORBIDDEN for anyone else.")
+            .Description("Which items are withheld, for those who may withhold them: a care-team professional sees the withheld items of groups they may see; the young person sees those they withheld from carers. Null with FORBIDDEN for anyone else.")
             .Resolve(c => c.Source.Access.Basis switch
             {
-                AccessBasis.CareTeam => ViewOf(c).WithheldItems.Select(w => new WithheldItem(w.Key, w.Value)).ToList(),
+                AccessBasis.CareTeam => ViewOf(c).WithheldItems
+                    .Where(w => ViewOf(c).WithheldBy.TryGetValue(w.Key, out var by) && c.Source.Access.MaySee(by.Group))
+                    .Select(w => new WithheldItem(w.Key, w.Value)).ToList(),
                 AccessBasis.YoungPerson when !IsFrozenFamily(c) => ViewOf(c).WithheldItems.Where(w => w.Value == WithheldFrom.Carers).Select(w => new WithheldItem(w.Key, w.Value)).ToList(),
                 _ => throw PassportException.Forbidden("Only the care team and the young person see which items are withheld."),
             });

@@ -51,11 +51,11 @@ public sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("notifications")
             .Description("What the family of a passport should know, e.g. that emergency access was used. Newest first.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<AccessCommandService>().NotificationsAsync(c.GetArgument<string>("passportId"), c.CancellationToken));
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Notifications.NotificationsQuery>().NotificationsAsync(c.GetArgument<string>("passportId"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("myNotifications")
             .Description("Notifications for the signed-in professional, e.g. a new severe allergy on a passport whose care team they are on. Newest first.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<AccessCommandService>().MyNotificationsAsync(c.CancellationToken));
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Notifications.NotificationsQuery>().MyNotificationsAsync(c.CancellationToken));
     }
 
     private static PassportAccess Access(IResolveFieldContext context) =>

@@ -22,6 +22,7 @@ public sealed class ModuleCatalog
     private readonly List<ModuleEntry> _entries = [];
     private readonly Dictionary<string, string> _owningSectorOfGroup = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _moduleOfGroup = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldGroup> _groups = CoreFieldGroups.All.ToDictionary(g => g.Name, StringComparer.Ordinal);
 
     public IReadOnlyList<ModuleEntry> Entries => _entries;
 
@@ -42,6 +43,7 @@ public sealed class ModuleCatalog
         {
             _owningSectorOfGroup[group.Name] = manifest.Sector;
             _moduleOfGroup[group.Name] = manifest.Name;
+            _groups[group.Name] = group;
         }
     }
 
@@ -65,6 +67,18 @@ public sealed class ModuleCatalog
 
     /// <summary>The sector whose professionals record verified values in a group; null for core groups.</summary>
     public string? OwningSectorOf(string group) => _owningSectorOfGroup.GetValueOrDefault(group);
+
+    /// <summary>Whether the family may write a group (SPEC §4 "Who may write"); unknown groups: no.</summary>
+    public bool FamilyWrites(string group) => _groups.TryGetValue(group, out var declared) && declared.FamilyWrites;
+
+    /// <summary>
+    /// The sectors whose professionals record verified facts in a group: what the group declares,
+    /// else the sector of the module that owns it. Core groups without a declaration: none.
+    /// </summary>
+    public IReadOnlyList<string> RecordingSectorsOf(string group) =>
+        _groups.TryGetValue(group, out var declared) && declared.RecordingSectors.Count > 0
+            ? declared.RecordingSectors
+            : OwningSectorOf(group) is { } owner ? [owner] : [];
 
     /// <summary>Every group a field may declare: the core's and every loaded module's.</summary>
     public IEnumerable<string> AllGroups => CoreFieldGroups.All.Select(g => g.Name).Concat(_owningSectorOfGroup.Keys);

@@ -82,7 +82,8 @@ public sealed record ChildDetailsUpdated(
     bool IsInterpreterNeeded,
     string? PhotoReference,
     string LocalAuthority,
-    Provenance RecordedBy) : IPassportEvent
+    Provenance RecordedBy,
+    string? CorrectionReason = null) : IPassportEvent
 {
     public string? FieldGroup => "identity.basic";
 }

@@ -46,6 +46,27 @@ public sealed class PassportView : IPassportView
     /// <summary>Items withheld from the family: item id → from whom.</summary>
     public Dictionary<Guid, WithheldFrom> WithheldItems { get; set; } = [];
 
+    /// <summary>Who withheld each withheld item, and its group: they, or the owning sector, may show it again.</summary>
+    public Dictionary<Guid, Withholding> WithheldBy { get; set; } = [];
+
+    /// <summary>
+    /// When each item last changed, and its group: a group's review date, as a viewer sees it, comes
+    /// only from items they may see, so it never reveals that a withheld item changed.
+    /// </summary>
+    public Dictionary<Guid, ItemReview> ItemReviews { get; set; } = [];
+
+    /// <summary>When the young person took control: carer invitations issued before then are void.</summary>
+    public DateTimeOffset? ControlTakenAt { get; set; }
+
+    /// <summary>Professionals the family removed from the care team: they come back only with a new share code.</summary>
+    public List<string> RemovedFromCareTeam { get; set; } = [];
+
+    /// <summary>
+    /// True while the legal status is a child protection plan or looked after: social care has a
+    /// statutory role, so the family cannot remove them from the care team.
+    /// </summary>
+    public bool HasStatutorySocialCare { get; set; }
+
     /// <summary>Set by social care during a safeguarding enquiry: the family sees and changes nothing.</summary>
     public bool IsFamilyAccessFrozen { get; set; }
 
@@ -112,6 +133,12 @@ public enum WithheldFrom
     Family,
 }
 
+/// <summary>Who withheld an item (their subject), and the item's group.</summary>
+public sealed record Withholding(string Group, string Subject);
+
+/// <summary>When an item last changed, and the group it belongs to.</summary>
+public sealed record ItemReview(string Group, DateTimeOffset At);
+
 public sealed record CareTeamMember(
     string Subject,
     string DisplayName,
@@ -166,6 +193,11 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
             view.SocialCareInvolvementEndedOn = ended.InvolvementEndedOn;
         }
 
+        if (change is ISocialCareLegalStatusSet status)
+        {
+            view.HasStatutorySocialCare = status.IsStatutory;
+        }
+
         return Reviewed(change, view);
     }
 
@@ -182,13 +214,32 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
     private static PassportView Reviewed(IPassportEvent change, PassportView view)
     {
         view.LastChangedAt = change.RecordedBy.RecordedAt;
-        if (change.FieldGroup is { } group)
+        if (change.FieldGroup is not { } group)
+        {
+            return view;
+        }
+
+        // A change to one item dates that item; the group's own date moves only with changes to the
+        // group as a whole (e.g. About me, a review), so withheld items' changes stay invisible.
+        if (change is IPassportItemEvent item)
+        {
+            view.ItemReviews[item.ItemId] = new ItemReview(group, change.RecordedBy.RecordedAt);
+        }
+        else
         {
             view.LastReviewed[group] = change.RecordedBy.RecordedAt;
         }
 
         return view;
     }
+
+    /// <summary>When a group was last changed or confirmed, counting only items the viewer may see.</summary>
+    public static IEnumerable<KeyValuePair<string, DateTimeOffset>> ReviewDatesFor(PassportView view, AccessGrant grant) =>
+        view.LastReviewed
+            .Concat(view.ItemReviews.Where(i => !grant.IsWithheld(i.Key)).Select(i => KeyValuePair.Create(i.Value.Group, i.Value.At)))
+            .Where(r => grant.MaySee(r.Key))
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .Select(g => KeyValuePair.Create(g.Key, g.Max(r => r.Value)));
 
     public static PassportView Apply(AboutMeUpdated updated, PassportView view)
     {
@@ -208,6 +259,7 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
     public static PassportView Apply(CareTeamMemberJoined joined, PassportView view)
     {
         view.CareTeam.RemoveAll(m => m.Subject == joined.Subject);
+        view.RemovedFromCareTeam.Remove(joined.Subject);
         view.CareTeam.Add(new CareTeamMember(joined.Subject, joined.DisplayName, joined.Sector, joined.Organisation, joined.RecordedBy.RecordedAt, joined.HowJoined));
         if (!view.MemberSubjects.Contains(joined.Subject))
         {
@@ -243,6 +295,7 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
     public static PassportView Apply(YoungPersonTookControl control, PassportView view)
     {
         view.IsControlledByYoungPerson = true;
+        view.ControlTakenAt = control.RecordedBy.RecordedAt;
         view.Carers = view.Carers
             .Select(c => control.CarersKeepingTheirRights.Contains(c.Subject) ? c : c with { Rights = CarerRights.ViewOnly })
             .ToList();
@@ -254,12 +307,16 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
         if (change.WithheldFrom is { } from)
         {
             view.WithheldItems[change.ItemId] = from;
+            view.WithheldBy[change.ItemId] = new Withholding(change.Group, change.RecordedBy.Subject);
         }
         else
         {
             view.WithheldItems.Remove(change.ItemId);
+            view.WithheldBy.Remove(change.ItemId);
         }
 
+        // Withholding is not a change to the item: it must not move any review date.
+        view.LastChangedAt = change.RecordedBy.RecordedAt;
         return view;
     }
 
@@ -286,6 +343,10 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
     public static PassportView Apply(CareTeamMemberRemoved removed, PassportView view)
     {
         view.CareTeam.RemoveAll(m => m.Subject == removed.Subject);
+        if (!view.RemovedFromCareTeam.Contains(removed.Subject))
+        {
+            view.RemovedFromCareTeam.Add(removed.Subject);
+        }
         if (!view.Carers.Any(c => c.Subject == removed.Subject) && view.YoungPersonSubject != removed.Subject)
         {
             view.MemberSubjects.Remove(removed.Subject);

@@ -78,6 +78,10 @@ public sealed class FamilyInvitation
     public Guid PassportId { get; set; }
     public CarerRights Rights { get; set; } = new(true, false, false, false);
     public string InvitedBy { get; set; } = "";
+
+    /// <summary>When it was issued: a carer invitation issued before the young person took control is void.</summary>
+    public DateTimeOffset IssuedAt { get; set; }
+
     public DateTimeOffset ExpiresAt { get; set; }
     public string? AcceptedBy { get; set; }
 }

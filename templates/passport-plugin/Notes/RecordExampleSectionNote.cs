@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Passport.Sdk;
 
 namespace Passport.Plugins.Example.Notes;
@@ -18,15 +17,6 @@ public sealed record ExampleSectionNote(Guid Id, string Summary, string? Details
 {
     /// <summary>Recorded by a professional of the owning sector, or reported by the family and verified by one since.</summary>
     public bool IsVerified => RecordedBy.IsVerified || VerifiedBy is not null;
-}
-
-/// <summary>The command: record a note, already authorised and validated.</summary>
-public sealed record RecordExampleSectionNote(Guid PassportId, ExampleSectionNoteRecorded Note);
-
-public static class RecordExampleSectionNoteHandler
-{
-    public static Task Handle(RecordExampleSectionNote command, IDocumentSession session) =>
-        session.AppendToPassportAsync(command.PassportId, command.Note);
 }
 
 public sealed class ExampleSectionNoteInput
@@ -74,10 +64,12 @@ internal static class RecordExampleSectionNoteMutation
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var details = ExampleSectionNoteDetails.From(c.GetArgument<ExampleSectionNoteInput>("input"));
-                return await c.ChangePassportAsync(
+                // The core decides who may write the group (ExampleSectionModule's manifest says who) on the
+                // passport as it is being appended to; this only builds the event from who is recording.
+                return await c.ChangePassportAsync(PassportChange.Recording(
                     passportId,
                     ExampleSectionModule.Group,
-                    recordedBy => new RecordExampleSectionNote(passportId, new ExampleSectionNoteRecorded(Guid.CreateVersion7(), details.Summary, details.Details, recordedBy)));
+                    recordedBy => new ExampleSectionNoteRecorded(Guid.CreateVersion7(), details.Summary, details.Details, recordedBy)));
             });
 }
 

@@ -1,0 +1,49 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Core.Access;
+using Passport.Core.GraphQL;
+using Passport.Core.Passports;
+using Passport.Core.ShareCodes;
+using Passport.Sdk;
+
+namespace Passport.Core.Sharing;
+
+/// <summary>The family shares a group with a sector, or stops: only groups the policy lets them change.</summary>
+public sealed record SetSharing(Guid PassportId, string Sector, string Group, bool IsShared) : IPassportChange
+{
+    public PassportWrite Write { get; } = new AccessWrite(AccessChange.Sharing);
+
+    public Task DecideAsync(PassportWriteContext passport)
+    {
+        passport.Append(new SharingChanged(Sector, Group, IsShared, passport.RecordedBy));
+        return Task.CompletedTask;
+    }
+}
+
+internal static class SetSharingMutation
+{
+    public static void Define(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<PassportGraphType>>("setSharing")
+            .Description("The family shares a field group with a sector, or stops sharing it (only groups the policy lets families change).")
+            .Argument<NonNullGraphType<IdGraphType>>("passportId")
+            .Argument<NonNullGraphType<StringGraphType>>("sector")
+            .Argument<NonNullGraphType<StringGraphType>>("group")
+            .Argument<NonNullGraphType<BooleanGraphType>>("shared")
+            .ResolveAsync(async c =>
+            {
+                var decision = c.RequestServices!.GetRequiredService<AccessDecision>();
+                var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
+                var sector = SharingInputs.Sector(decision, c.GetArgument<string>("sector"));
+                var group = SharingInputs.Group(decision, c.GetArgument<string>("group"));
+                var level = decision.LevelFor(sector, group);
+                if (level is not (SharingLevel.Default or SharingLevel.OptIn))
+                {
+                    throw PassportException.Forbidden(level == SharingLevel.Always
+                        ? $"{sector} must see '{group}' by law or regional policy; it cannot be withdrawn."
+                        : $"The regional policy never shares '{group}' with {sector}.");
+                }
+
+                return await c.ChangePassportAsync(new SetSharing(passportId, sector, group, c.GetArgument<bool>("shared")));
+            });
+}
