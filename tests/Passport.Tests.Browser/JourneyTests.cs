@@ -213,8 +213,11 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
     {
         var id = await fixture.NewPassportAsync("Loveday", "Trevithick", "2010-01-01");
         var born25YearsAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-25).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        // The correction is saved; the answer already says the passport has closed.
-        var corrected = await fixture.GraphQLResponseAsync("carer", "mutation($id: ID!, $d: Date!) { updateChildDetails(passportId: $id, input: { givenName: \"Loveday\", familyName: \"Trevithick\", dateOfBirth: $d, localAuthority: \"E06000052\" }) { id } }", new { id, d = born25YearsAgo });
+        // Only health or social care make a correction that closes the passport, with a reason. The
+        // correction is saved; the answer already says the passport has closed.
+        var code = (await fixture.GraphQLAsync("carer", "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"health\") { code } }", new { id }))["createShareCode"]!["code"]!.ToString();
+        await fixture.GraphQLAsync("health", "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code });
+        var corrected = await fixture.GraphQLResponseAsync("health", "mutation($id: ID!, $d: Date!) { updateChildDetails(passportId: $id, input: { givenName: \"Loveday\", familyName: \"Trevithick\", dateOfBirth: $d, localAuthority: \"E06000052\" }, reason: \"Birth certificate seen at clinic\") { id } }", new { id, d = born25YearsAgo });
         corrected["errors"]![0]!["extensions"]!["code"]!.ToString().ShouldBe("PASSPORT_CLOSED");
         corrected["errors"]![0]!["message"]!.ToString().ShouldStartWith("The change was saved.");
 

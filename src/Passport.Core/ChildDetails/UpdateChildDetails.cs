@@ -43,7 +43,7 @@ public sealed record UpdateChildDetails(
 
             if (Reason is null)
             {
-                throw PassportException.Invalid("reason", "reason: say why the date of birth is corrected (it closes the passport or moves the child across 16 or 18).");
+                throw PassportException.Invalid("input.dateOfBirth", "input.dateOfBirth: this correction closes the passport or moves the child across 16 or 18; give the reason for it (argument reason).");
             }
         }
 
