@@ -30,6 +30,7 @@ public static class PassportCoreRegistration
         services.AddScoped<IPassportRecorder>(sp => sp.GetRequiredService<PassportAccess>());
         services.AddScoped<PassportCommandService>();
         services.AddScoped<AccessCommandService>();
+        services.AddScoped<Notifications.NotificationsQuery>();
         services.AddScoped<LocalAuthorityModules.ModuleEnablements>();
         services.AddScoped<PassportViewBatch>();
         services.AddScoped(typeof(PassportViewLoader<>));

@@ -432,26 +432,6 @@ public sealed class AccessCommandService(
         return await access.ReadAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Notifications for the family of a passport.</summary>
-    public async Task<IReadOnlyList<Notification>> NotificationsAsync(string passportId, CancellationToken cancellationToken)
-    {
-        var id = InputRules.PassportId(passportId);
-        await access.AuthorizeAccessLogAsync(id, cancellationToken).ConfigureAwait(false);
-        return await session.Query<Notification>().Where(n => n.PassportId == id && n.Recipient == null).OrderByDescending(n => n.At).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The signed-in professional's own notifications across passports, newest first.</summary>
-    public async Task<IReadOnlyList<Notification>> MyNotificationsAsync(CancellationToken cancellationToken)
-    {
-        var subject = viewer.Value.Subject;
-        var notifications = await session.Query<Notification>().Where(n => n.Recipient == subject).OrderByDescending(n => n.At).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
-
-        // A closed passport is no longer shown, notifications about it included.
-        var passports = await session.LoadManyAsync<PassportView>(cancellationToken, notifications.Select(n => n.PassportId).Distinct()).ConfigureAwait(false);
-        var open = passports.Where(p => !decision.IsClosed(p)).Select(p => p.Id).ToHashSet();
-        return notifications.Where(n => open.Contains(n.PassportId)).ToList();
-    }
-
     /// <summary>The passport, if the viewer is a carer with the manage-sharing right or the young person.</summary>
     private async Task<(Guid Id, PassportView View)> ManagedByFamilyAsync(string passportId, CancellationToken cancellationToken)
     {

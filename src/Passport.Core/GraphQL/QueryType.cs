@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Core.Access;
+using Passport.Core.Notifications;
 using Passport.Sdk;
 
 namespace Passport.Core.GraphQL;
@@ -51,13 +52,16 @@ public sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("notifications")
             .Description("What the family of a passport should know, e.g. that emergency access was used. Newest first.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<AccessCommandService>().NotificationsAsync(c.GetArgument<string>("passportId"), c.CancellationToken));
+            .ResolveAsync(async c => await Notifications(c).ForFamilyAsync(c.GetArgument<string>("passportId"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("myNotifications")
             .Description("Notifications for the signed-in professional, e.g. a new severe allergy on a passport whose care team they are on. Newest first.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<AccessCommandService>().MyNotificationsAsync(c.CancellationToken));
+            .ResolveAsync(async c => await Notifications(c).MineAsync(c.CancellationToken));
     }
 
     private static PassportAccess Access(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<PassportAccess>();
+
+    private static NotificationsQuery Notifications(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<NotificationsQuery>();
 }
