@@ -16,7 +16,7 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
     /// decide their group themselves (<c>careTeam</c>, <c>carers</c>: cut to the viewer's own entry
     /// rather than refused).
     /// </summary>
-    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "careTeam", "sharing", "carers", "reviews", "withheldItems" };
+    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "cursor", "careTeam", "sharing", "carers", "reviews", "withheldItems" };
 
     public PassportGraphType(PassportSchemaContributions contributions, Modules.ModuleCatalog catalog)
     {
@@ -25,6 +25,7 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.ToString());
         Field<NonNullGraphType<IntGraphType>>("version").Description("The passport's event-stream version; pass it as expectedVersion when editing.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<StringGraphType>>("localAuthority").Description("ONS code of the child's home local authority.").Resolve(c => c.Source.LocalAuthority);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass it as myPassports' `after` to get the passports that follow this one.").Resolve(c => Paging.PassportCursor(c.Source.Id));
         Field<ChildGraphType>("child").Resolve(c => new ChildSection(c.Source, ViewOf(c)));
         Field<AboutMeGraphType>("aboutMe").InFieldGroup(CoreFieldGroups.AboutMe).Resolve(c =>
         {
