@@ -167,17 +167,18 @@ public sealed class PassportAccess(
         session.Query<PassportView>().AnyAsync(p => p.NhsNumber == nhsNumber, cancellationToken);
 
     /// <summary>
-    /// The family (carers, the young person) read their passport's access log and notifications;
-    /// an auditor reads any passport's access log (never its content), and that read is logged too.
-    /// Anyone else gets NOT_FOUND.
+    /// The family (carers, the young person) read their passport's access log; an auditor reads
+    /// any passport's access log (never its content), also a purged passport's while the retention
+    /// job keeps it, and that read is logged too. Anyone else gets NOT_FOUND.
     /// </summary>
     public async Task AuthorizeAccessLogAsync(Guid passportId, CancellationToken cancellationToken, bool allowAuditor = false)
     {
         var view = await session.LoadAsync<PassportView>(passportId, cancellationToken).ConfigureAwait(false);
         var who = viewer.Value;
-        if (view is not null && allowAuditor && who.Roles.Contains(Viewer.AuditorRole))
+        if (allowAuditor && who.Roles.Contains(Viewer.AuditorRole)
+            && (view is not null || await session.LoadAsync<Retention.PassportPurged>(passportId, cancellationToken).ConfigureAwait(false) is { AccessLogDeletedAt: null }))
         {
-            accessLog.Opened(new PassportNode(view.Id, checked((int)view.Version), view.LocalAuthority, new AccessGrant(who, AccessBasis.Auditor, new HashSet<string>())));
+            accessLog.Opened(passportId, new AccessGrant(who, AccessBasis.Auditor, new HashSet<string>()));
             return;
         }
 
