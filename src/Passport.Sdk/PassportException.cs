@@ -34,11 +34,20 @@ public sealed class PassportException : ExecutionError
     public static PassportException NotFound() =>
         new(ErrorCodes.NotFound, "No passport with that id is available to you.");
 
-    /// <summary>The passport is closed: no changes, no content (see <see cref="ErrorCodes.PassportClosed"/>).</summary>
-    /// <param name="closedOn">The day it closed.</param>
+    /// <summary>
+    /// The passport is closed: no changes, no content (see <see cref="ErrorCodes.PassportClosed"/>).
+    /// The message does not say when: a closing day at the 26th birthday would tell anyone with a
+    /// relationship that social care was involved.
+    /// </summary>
     /// <returns>The error to throw.</returns>
-    public static PassportException Closed(DateOnly closedOn) =>
-        new(ErrorCodes.PassportClosed, $"This passport closed on {closedOn:d MMMM yyyy} and can no longer be seen or changed.");
+    public static PassportException Closed() =>
+        new(ErrorCodes.PassportClosed, "This passport has closed and can no longer be seen or changed.");
+
+    /// <summary>As <see cref="Closed()"/>: the day is not shown. Kept for modules built against earlier versions of this SDK.</summary>
+    /// <param name="closedOn">The day it closed (not shown).</param>
+    /// <returns>The error to throw.</returns>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static PassportException Closed(DateOnly closedOn) => Closed();
 
     /// <summary>The viewer may not do this.</summary>
     /// <param name="message">Why, in plain words.</param>

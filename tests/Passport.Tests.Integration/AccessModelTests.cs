@@ -25,6 +25,8 @@ public class AccessModelTests(PassportFixture fixture)
         | education.setting | default | default | always | optIn |
         | education.sen | default | default | always | never |
         | leisure.activities | optIn | default | optIn | always |
+        | careTeam | always | always | default | never |
+        | family.carers | always | always | default | never |
         """;
 
     /// <summary>A query that touches one field of every group that has fields, and where each group's field sits.</summary>
@@ -147,7 +149,7 @@ public class AccessModelTests(PassportFixture fixture)
         var sdl = await File.ReadAllTextAsync(Path.Combine(TestPaths.RepoRoot, "docs", "schema.graphql"));
         var sections = new Dictionary<string, string> { ["Child"] = "child", ["Health"] = "health", ["SocialCare"] = "socialCare", ["Education"] = "education", ["Leisure"] = "leisure" };
         var inSchema = sections.SelectMany(section => FieldsOf(sdl, section.Key).Select(field => $"{section.Value}.{field}"))
-            .Concat(FieldsOf(sdl, "Passport").Where(f => f is not ("id" or "version" or "localAuthority" or "careTeam" or "carers" or "reviews" or "sharing" or "withheldItems") && !sections.ContainsValue(f)))
+            .Concat(FieldsOf(sdl, "Passport").Where(f => f is not ("id" or "version" or "localAuthority" or "cursor" or "careTeam" or "carers" or "reviews" or "sharing" or "withheldItems") && !sections.ContainsValue(f)))
             .Order(StringComparer.Ordinal);
         inSchema.ShouldBe(EveryGroupedField.Keys.Order(StringComparer.Ordinal), "a grouped field was added or removed: put it in EveryGroupedField with its group");
     }
@@ -230,6 +232,8 @@ public class AccessModelTests(PassportFixture fixture)
     [InlineData("health", "identity.basic")]     // always
     [InlineData("leisure", "identity.nhsNumber")] // never
     [InlineData("social-care", "socialCare.safeguarding")]
+    [InlineData("social-care", "careTeam")]       // always
+    [InlineData("leisure", "family.carers")]      // never
     public async Task The_family_cannot_change_always_or_never(string sector, string group)
     {
         var carer = Persona.Carer();
@@ -237,6 +241,57 @@ public class AccessModelTests(PassportFixture fixture)
         var response = await fixture.GraphQLAsync(carer, "mutation($id: ID!, $s: String!, $g: String!) { setSharing(passportId: $id, sector: $s, group: $g, shared: false) { id } }", new { id, s = sector, g = group });
         response.ErrorCodes.ShouldBe(["FORBIDDEN"]);
     }
+
+    [Fact]
+    public async Task Who_else_is_involved_is_shown_only_to_those_who_may_see_it_and_everyone_sees_their_own_entry()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var nurse = Persona.Professional("health");
+        var teacher = Persona.Professional("education");
+        var coach = Persona.Professional("leisure");
+        foreach (var (professional, sector) in new[] { (nurse, "health"), (teacher, "education"), (coach, "leisure") })
+        {
+            (await RedeemAsync(professional, await ShareCodeAsync(carer, id, sector))).Ok();
+        }
+
+        await ShouldSeeListsAsync(coach, id, careTeam: [coach.Subject], carers: []);
+        string[] everyone = [nurse.Subject, teacher.Subject, coach.Subject];
+        await ShouldSeeListsAsync(nurse, id, everyone, [carer.Subject]);
+        await ShouldSeeListsAsync(teacher, id, everyone, [carer.Subject]);
+        await ShouldSeeListsAsync(carer, id, everyone, [carer.Subject]);
+
+        // Education sees both lists by default; the family can withdraw them like any default group.
+        const string set = "mutation($id: ID!, $g: String!) { setSharing(passportId: $id, sector: \"education\", group: $g, shared: false) { id } }";
+        (await fixture.GraphQLAsync(carer, set, new { id, g = "careTeam" })).Ok();
+        (await fixture.GraphQLAsync(carer, set, new { id, g = "family.carers" })).Ok();
+        await ShouldSeeListsAsync(teacher, id, careTeam: [teacher.Subject], carers: []);
+
+        // The access log says who was shown the lists.
+        var log = (await fixture.GraphQLAsync(carer, "query($id: ID!) { accessLog(passportId: $id) { sector groups } }", new { id })).Ok()["accessLog"]!.AsArray();
+        GroupsLoggedFor(log, "health").ShouldContain("careTeam");
+        GroupsLoggedFor(log, "health").ShouldContain("family.carers");
+        GroupsLoggedFor(log, "leisure").ShouldNotContain("careTeam");
+        GroupsLoggedFor(log, "leisure").ShouldNotContain("family.carers");
+    }
+
+    private async Task<(string[] CareTeam, string[] Carers)> ListsSeenByAsync(Persona viewer, string id)
+    {
+        var passport = (await fixture.GraphQLAsync(viewer, "query($id: ID!) { passport(id: $id) { careTeam { subject } carers { subject } } }", new { id })).Ok()["passport"]!;
+        return (Subjects(passport["careTeam"]!), Subjects(passport["carers"]!));
+    }
+
+    private async Task ShouldSeeListsAsync(Persona viewer, string id, string[] careTeam, string[] carers)
+    {
+        var (team, linked) = await ListsSeenByAsync(viewer, id);
+        team.ShouldBe(careTeam.Order(StringComparer.Ordinal).ToArray(), "careTeam");
+        linked.ShouldBe(carers.Order(StringComparer.Ordinal).ToArray(), "carers");
+    }
+
+    private static string[] Subjects(JsonNode list) => list.AsArray().Select(m => m!["subject"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray();
+
+    private static string[] GroupsLoggedFor(JsonArray log, string sector) =>
+        log.Where(e => e!["sector"]?.GetValue<string>() == sector).SelectMany(e => e!["groups"]!.AsArray().Select(g => g!.GetValue<string>())).Distinct().ToArray();
 
     [Fact]
     public async Task A_share_code_is_single_use()
@@ -395,6 +450,21 @@ public class AccessModelTests(PassportFixture fixture)
                     value.ShouldBeNull();
                 }
             }
+
+            // The lists that are groups: the whole list, or only the viewer's own entry (never an error).
+            var (team, carers) = await ListsSeenByAsync(professional, id);
+            if (shouldSee(sector, "careTeam"))
+            {
+                team.Length.ShouldBeGreaterThan(1, $"{sector} should see the whole care team");
+                team.ShouldContain(professional.Subject);
+            }
+            else
+            {
+                team.ShouldBe([professional.Subject], $"{sector} must see only itself in the care team");
+            }
+
+            string[] expectedCarers = shouldSee(sector, "family.carers") ? [carer.Subject] : [];
+            carers.ShouldBe(expectedCarers, $"{sector} × family.carers");
         }
     }
 

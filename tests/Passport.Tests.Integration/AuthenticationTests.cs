@@ -59,6 +59,21 @@ public class AuthenticationTests(PassportFixture fixture)
     }
 
     [Fact]
+    public async Task Roles_of_another_Keycloak_client_give_nothing_and_this_APIs_client_roles_count()
+    {
+        var claims = Persona.Professional("health").Claims with { Roles = [] };
+        const string roles = "{ me { roles } }";
+
+        var otherClient = claims with { ClientRoles = new Dictionary<string, IReadOnlyList<string>> { ["other-app"] = ["professional"] } };
+        var me = (await fixture.GraphQLAsync(fixture.Key.Issue(otherClient, PassportFixture.Issuer, PassportFixture.Audience, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)), roles)).Ok()["me"]!;
+        me["roles"]!.AsArray().ShouldBeEmpty();
+
+        var ownClient = claims with { ClientRoles = new Dictionary<string, IReadOnlyList<string>> { ["other-app"] = ["auditor"], [PassportFixture.Audience] = ["professional"] } };
+        me = (await fixture.GraphQLAsync(fixture.Key.Issue(ownClient, PassportFixture.Issuer, PassportFixture.Audience, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)), roles)).Ok()["me"]!;
+        me["roles"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["professional"]);
+    }
+
+    [Fact]
     public async Task Health_endpoints_answer_without_a_token()
     {
         (await fixture.Http.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -57,6 +57,25 @@ public class ClosureTests(PassportFixture fixture)
     }
 
     [Fact]
+    public async Task The_closed_message_does_not_say_when_it_closed()
+    {
+        // A closing day at the 26th birthday would tell the reader that social care was involved.
+        var carer = Persona.Carer();
+        var id = await CreateAsync(carer, Today.AddYears(-20));
+        var doctor = await JoinAsync(carer, id, "health");
+        await CloseAsync(carer, id);
+
+        foreach (var who in new[] { carer, doctor })
+        {
+            var read = await fixture.GraphQLAsync(who, Read, new { id });
+            read.ErrorCodes.ShouldBe(["PASSPORT_CLOSED"]);
+            var message = read.Errors[0]!["message"]!.GetValue<string>();
+            message.ShouldBe("This passport has closed and can no longer be seen or changed.");
+            message.ShouldNotContain(Today.Year.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
     public async Task Family_and_professionals_no_longer_see_a_closed_passport()
     {
         var carer = Persona.Carer();

@@ -171,6 +171,30 @@ public class StartupSafetyTests
     }
 
     [Fact]
+    public async Task A_policy_file_that_shows_safeguarding_notes_to_the_family_stops_the_host_at_start()
+    {
+        var folder = TestPaths.NewTempFolder("policy");
+        var policy = Path.Combine(folder, "policy.json");
+        await File.WriteAllTextAsync(policy, "{ \"groups\": { \"socialCare.safeguarding\": { \"social-care\": \"always\", \"family\": \"always\" } } }");
+        try
+        {
+            var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings__Passport"] = "Host=127.0.0.1;Database=unused",
+                ["Auth__Authority"] = "https://keycloak.test/realms/passport",
+                ["Passport__PolicyFile"] = policy,
+                ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+            });
+            exitCode.ShouldBe(2, output);
+            output.ShouldContain("safeguarding notes are never shown to the family");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_host_refuses_to_start_with_demo_tokens_enabled_outside_Development()
     {
         var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>

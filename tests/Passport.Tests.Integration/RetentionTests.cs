@@ -1,13 +1,18 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Marten;
 using Npgsql;
+using Passport.Core;
+using Passport.Core.AccessLog;
+using Passport.Core.Retention;
+using Passport.Sdk;
 using Passport.Tests.Integration.Infrastructure;
 
 namespace Passport.Tests.Integration;
 
 /// <summary>
-/// The retention job (SPEC §4: "purged by a retention job after that"), on a host of its own that
-/// looks every second and keeps closed passports for 10 days.
+/// The retention job (SPEC §4: "purged by a retention job after that"), on hosts of their own that
+/// look every second.
 /// </summary>
 [Collection(PassportCollection.Name)]
 public partial class RetentionTests(PassportFixture fixture)
@@ -20,7 +25,7 @@ public partial class RetentionTests(PassportFixture fixture)
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
-    public async Task The_retention_job_purges_a_passport_closed_longer_than_the_retention_period_and_nothing_else()
+    public async Task The_retention_job_purges_a_passport_observed_closed_longer_than_the_retention_period_and_nothing_else()
     {
         var database = await fixture.NewDatabaseAsync();
         var environment = fixture.HostEnvironment(database);
@@ -29,19 +34,17 @@ public partial class RetentionTests(PassportFixture fixture)
         await using var host = await HostProcess.StartAsync(environment);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
-        // Three passports with the same people on them: one open, one closed 5 days ago (kept),
-        // one closed 11 days ago (purged). Each has data in the core and in two modules.
+        // Four passports with the same people on them: one open; one closed 5 days ago and one
+        // closed 11 days ago, both first seen closed by the job today (kept); one closed 11 days
+        // ago that the job saw closed then (purged). Each has data in the core and in two modules.
         var carer = Persona.Carer();
         var doctor = Persona.Professional("health");
         var socialWorker = Persona.Professional("social-care");
         var open = await FilledPassportAsync(http, carer, doctor, socialWorker);
         var recentlyClosed = await FilledPassportAsync(http, carer, doctor, socialWorker);
+        var closedLongAgoSeenToday = await FilledPassportAsync(http, carer, doctor, socialWorker);
         var due = await FilledPassportAsync(http, carer, doctor, socialWorker);
-        var before = new Dictionary<string, SortedDictionary<string, long>>
-        {
-            [open] = await RowsAboutAsync(database, open),
-            [recentlyClosed] = await RowsAboutAsync(database, recentlyClosed),
-        };
+        var before = new Dictionary<string, SortedDictionary<string, long>> { [open] = await RowsAboutAsync(database, open) };
         before[open].Keys.ShouldContain("passport.mt_events");
         before[open].Keys.ShouldContain("health.mt_doc_healthview");
         before[open].Keys.ShouldContain("social_care.mt_doc_socialcareview");
@@ -49,9 +52,10 @@ public partial class RetentionTests(PassportFixture fixture)
         before[open].Keys.ShouldContain("passport.mt_doc_sharecode");
         before[open].Keys.ShouldContain("passport.mt_doc_familyinvitation");
         before[open].Keys.ShouldContain("audit.mt_doc_accesslogentry");
+        var dueAccessLog = (await RowsAboutAsync(database, due))["audit.mt_doc_accesslogentry"];
 
         (await CorrectDateOfBirthAsync(http, carer, recentlyClosed, Today.AddYears(-25).AddDays(-5))).ErrorCodes.ShouldBe(["PASSPORT_CLOSED"]);
-        before[recentlyClosed] = await RowsAboutAsync(database, recentlyClosed);
+        (await CorrectDateOfBirthAsync(http, carer, closedLongAgoSeenToday, Today.AddYears(-25).AddDays(-11))).ErrorCodes.ShouldBe(["PASSPORT_CLOSED"]);
 
         // While another node holds the job's advisory lock, this one does not run it.
         await using (var otherNode = new NpgsqlConnection(database))
@@ -64,30 +68,99 @@ public partial class RetentionTests(PassportFixture fixture)
 
             var skipped = RunSkipped().Matches(host.Output).Count;
             (await CorrectDateOfBirthAsync(http, carer, due, Today.AddYears(-25).AddDays(-11))).ErrorCodes.ShouldBe(["PASSPORT_CLOSED"]);
+            await RecordClosureObservedAsync(database, due, Today.AddDays(-11));
             await WaitUntilAsync(() => Task.FromResult(RunSkipped().Matches(host.Output).Count >= skipped + 2), host);
             (await RowsAboutAsync(database, due)).Keys.ShouldContain("passport.mt_doc_passportview");
         }
 
-        // Purged: nothing in any table names it, except the tombstone.
+        // Purged: nothing in any table names it but the tombstone and its access log, which holds
+        // no child content and is kept for auditors.
         await WaitUntilAsync(async () => !(await RowsAboutAsync(database, due)).ContainsKey("passport.mt_doc_passportview"), host);
-        (await RowsAboutAsync(database, due)).ShouldBe(new SortedDictionary<string, long>(StringComparer.Ordinal) { ["audit.mt_doc_passportpurged"] = 1 });
+        var purged = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["audit.mt_doc_accesslogentry"] = dueAccessLog, ["audit.mt_doc_passportpurged"] = 1 };
+        (await RowsAboutAsync(database, due)).ShouldBe(purged);
         host.Output.ShouldContain($"Retention purged closed passport {due}");
+
+        // The others closed are seen closed today, once, and kept for the whole period from today.
+        foreach (var kept in new[] { recentlyClosed, closedLongAgoSeenToday })
+        {
+            await WaitUntilAsync(async () => (await ClosureObservedOnAsync(database, kept)).Count == 1, host);
+            (await ClosureObservedOnAsync(database, kept)).ShouldBe([Date(Today)]);
+            before[kept] = await RowsAboutAsync(database, kept);
+        }
 
         // Two more runs change nothing.
         var runs = Runs(host.Output);
         await WaitUntilAsync(() => Task.FromResult(Runs(host.Output) >= runs + 2), host);
-        (await RowsAboutAsync(database, due)).ShouldBe(new SortedDictionary<string, long>(StringComparer.Ordinal) { ["audit.mt_doc_passportpurged"] = 1 });
+        (await RowsAboutAsync(database, due)).ShouldBe(purged);
         Regex.Matches(host.Output, $"Retention purged closed passport {due}").Count.ShouldBe(1);
-        (await RowsAboutAsync(database, open)).ShouldBe(before[open]);
-        (await RowsAboutAsync(database, recentlyClosed)).ShouldBe(before[recentlyClosed]);
+        foreach (var (passport, rows) in before)
+        {
+            (await RowsAboutAsync(database, passport)).ShouldBe(rows);
+        }
 
-        // Within the retention period the auditor still reads the closed passport's log; after it, nobody finds the purged one.
+        // Auditors still read the closed passports' logs, the purged one's included; to anyone else the purged one is gone.
         var auditor = fixture.Token(Persona.Auditor());
         (await PassportFixture.GraphQLAsync(http, auditor, "query($id: ID!) { accessLog(passportId: $id) { basis } }", new { id = recentlyClosed })).Ok()["accessLog"]!.AsArray().ShouldNotBeEmpty();
-        (await PassportFixture.GraphQLAsync(http, auditor, "query($id: ID!) { accessLog(passportId: $id) { basis } }", new { id = due })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
+        (await PassportFixture.GraphQLAsync(http, auditor, "query($id: ID!) { accessLog(passportId: $id) { basis } }", new { id = due })).Ok()["accessLog"]!.AsArray()
+            .Select(e => e!["basis"]!.GetValue<string>()).ShouldContain("CARE_TEAM");
+        (await PassportFixture.GraphQLAsync(http, fixture.Token(carer), "query($id: ID!) { accessLog(passportId: $id) { basis } }", new { id = due })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
+        (await PassportFixture.GraphQLAsync(http, fixture.Token(carer), "query($id: ID!) { passport(id: $id) { id } }", new { id = due })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
         (await PassportFixture.GraphQLAsync(http, fixture.Token(carer), "query($id: ID!) { passport(id: $id) { id } }", new { id = open })).Ok();
         (await PassportFixture.GraphQLAsync(http, fixture.Token(doctor), "{ myPassports { id } }")).Ok()["myPassports"]!.AsArray()
             .Select(p => p!["id"]!.GetValue<string>()).ShouldBe([open]);
+    }
+
+    [Fact]
+    public async Task A_purged_passports_access_log_is_deleted_AccessLogYears_after_the_purge()
+    {
+        var database = await fixture.NewDatabaseAsync();
+        var environment = fixture.HostEnvironment(database);
+        environment["Passport__Retention__AccessLogYears"] = "8";
+        environment["Passport__Retention__Interval"] = "00:00:01";
+        await using var host = await HostProcess.StartAsync(environment);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+
+        // Two passports purged before this host ran: nine years ago and seven years ago, as the job leaves them.
+        var purgedNineYearsAgo = Guid.NewGuid();
+        var purgedSevenYearsAgo = Guid.NewGuid();
+        using (var store = CoreStore(database))
+        {
+            await using var session = store.LightweightSession();
+            foreach (var (id, years) in new[] { (purgedNineYearsAgo, 9), (purgedSevenYearsAgo, 7) })
+            {
+                var purgedAt = DateTimeOffset.UtcNow.AddYears(-years);
+                session.Store(new PassportPurged { Id = id, PurgedAt = purgedAt });
+                session.Store(new AccessLogEntry { Id = Guid.NewGuid(), PassportId = id, At = purgedAt.AddDays(-40), Subject = "gp-1", DisplayName = "Dr Gee", Sector = "health", Basis = AccessBasis.CareTeam, Groups = ["health.emergency"] });
+            }
+
+            await session.SaveChangesAsync();
+        }
+
+        await WaitUntilAsync(async () => !(await RowsAboutAsync(database, purgedNineYearsAgo.ToString())).ContainsKey("audit.mt_doc_accesslogentry"), host);
+        host.Output.ShouldContain("Retention deleted the access logs of 1 passports purged 8 years ago or more");
+        (await RowsAboutAsync(database, purgedNineYearsAgo.ToString())).ShouldBe(new SortedDictionary<string, long>(StringComparer.Ordinal) { ["audit.mt_doc_passportpurged"] = 1 });
+        (await RowsAboutAsync(database, purgedSevenYearsAgo.ToString())).ShouldBe(new SortedDictionary<string, long>(StringComparer.Ordinal) { ["audit.mt_doc_accesslogentry"] = 1, ["audit.mt_doc_passportpurged"] = 1 });
+
+        var auditor = fixture.Token(Persona.Auditor());
+        (await PassportFixture.GraphQLAsync(http, auditor, "query($id: ID!) { accessLog(passportId: $id) { displayName basis groups } }", new { id = purgedNineYearsAgo })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
+        var kept = (await PassportFixture.GraphQLAsync(http, auditor, "query($id: ID!) { accessLog(passportId: $id) { displayName basis groups } }", new { id = purgedSevenYearsAgo })).Ok()["accessLog"]!.AsArray();
+        kept.ShouldContain(e => e!["displayName"]!.GetValue<string>() == "Dr Gee" && e["basis"]!.GetValue<string>() == "CARE_TEAM");
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("eight")]
+    public async Task An_invalid_AccessLogYears_stops_the_host_at_start(string years)
+    {
+        var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Passport"] = "Host=127.0.0.1;Database=unused",
+            ["Auth__Authority"] = "https://keycloak.test/realms/passport",
+            ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+            ["Passport__Retention__AccessLogYears"] = years,
+        });
+        exitCode.ShouldBe(2, output);
+        output.ShouldContain("AccessLogYears");
     }
 
     /// <summary>
@@ -160,6 +233,39 @@ public partial class RetentionTests(PassportFixture fixture)
 
         return rows;
     }
+
+    /// <summary>What the job records the first time it sees a passport closed, as it would have on that day.</summary>
+    private static async Task RecordClosureObservedAsync(string connectionString, string passportId, DateOnly observedOn)
+    {
+        using var store = CoreStore(connectionString);
+        await using var session = store.LightweightSession();
+        session.Events.Append(Guid.Parse(passportId), new PassportClosureObserved(observedOn, new Provenance(RetentionJob.Actor, "Retention job", "system", null, null, DateTimeOffset.UtcNow, true)));
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>The days recorded on the passport's stream as the day it was seen closed.</summary>
+    private static async Task<List<string>> ClosureObservedOnAsync(string connectionString, string passportId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("select data ->> 'ObservedOn' from passport.mt_events where stream_id::text = @id and type = 'passport_closure_observed' order by version", connection);
+        query.Parameters.AddWithValue("id", passportId);
+        var days = new List<string>();
+        await using var reader = await query.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            days.Add(reader.GetString(0));
+        }
+
+        return days;
+    }
+
+    private static DocumentStore CoreStore(string connectionString) => DocumentStore.For(options =>
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = PassportCoreRegistration.PassportSchemaName;
+        PassportCoreRegistration.ConfigureCoreMarten(options);
+    });
 
     /// <summary>A health professional the family shares the passport with corrects the date of birth, with a reason (only health or social care may close a passport so).</summary>
     private async Task<GraphQLResponse> CorrectDateOfBirthAsync(HttpClient http, Persona carer, string id, DateOnly born)

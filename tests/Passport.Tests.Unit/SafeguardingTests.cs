@@ -38,6 +38,26 @@ public class SafeguardingTests
         Decision.Decide(Viewer("gp", "professional", Sectors.Health), passport)!.MaySee(Safeguarding).ShouldBeFalse();
     }
 
+    [Fact]
+    public void The_family_never_sees_safeguarding_notes_even_under_a_policy_that_leaves_the_family_entry_out()
+    {
+        var policy = Policy("""{ "groups": { "socialCare.safeguarding": { "social-care": "always" } } }""");
+        policy.IsHiddenFromFamily(Safeguarding).ShouldBeTrue();
+        new AccessDecision(policy, SocialCareDeclaringSafeguarding(), TimeProvider.System).Decide(Viewer("carer"), Passport())!.MaySee(Safeguarding).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("always")]
+    [InlineData("default")]
+    [InlineData("optIn")]
+    public void A_policy_that_would_show_safeguarding_notes_to_the_family_is_refused(string level)
+    {
+        var refused = Should.Throw<FormatException>(() => Policy($$"""{ "groups": { "socialCare.safeguarding": { "social-care": "always", "family": "{{level}}" } } }"""));
+        refused.Message.ShouldContain("safeguarding notes are never shown to the family");
+    }
+
+    private static SharingPolicy Policy(string json) => SharingPolicy.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+
     private static PassportView Passport()
     {
         var passport = new PassportView { Id = Guid.NewGuid(), DateOfBirth = new DateOnly(2015, 1, 1), LocalAuthority = "E06000052" };

@@ -29,7 +29,7 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, 
     public AccessGrant? Decide(Viewer viewer, PassportView passport)
     {
         var grant = Relationship(viewer, passport);
-        return grant is not null && IsClosed(passport) ? throw PassportException.Closed(passport.ClosesOn) : grant;
+        return grant is not null && IsClosed(passport) ? throw PassportException.Closed() : grant;
     }
 
     /// <summary>Whether the passport has closed: from its closing day on, nobody sees or changes it.</summary>

@@ -25,15 +25,53 @@ public sealed class PassportAccess(
         return Open(view) ?? throw PassportException.NotFound();
     }
 
-    /// <summary>Every open passport the viewer has a standing relationship with (closed ones are no longer shown).</summary>
-    public async Task<IReadOnlyList<PassportNode>> MyPassportsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the open passports the viewer has a standing relationship with (closed ones are
+    /// no longer shown), by family name, given name and id: the first <paramref name="first"/>
+    /// after the passport whose cursor is <paramref name="after"/>. PostgreSQL sorts and limits,
+    /// so a page costs what it returns, however many passports the viewer has.
+    /// </summary>
+    public async Task<IReadOnlyList<PassportNode>> MyPassportsAsync(int first, string? after, CancellationToken cancellationToken)
     {
         var subject = viewer.Value.Subject;
-        var views = await session.Query<PassportView>()
-            .Where(p => p.MemberSubjects.Contains(subject))
-            .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return views.Where(v => !decision.IsClosed(v)).Select(Open).OfType<PassportNode>().ToList();
+        PassportView? previous = null;
+        if (Paging.PassportAfter(after) is { } afterId)
+        {
+            // The position is taken from the passport itself, so the cursor carries no name; it
+            // must be one of the viewer's own, or its place in the order would say something.
+            previous = await session.LoadAsync<PassportView>(afterId, cancellationToken).ConfigureAwait(false);
+            if (previous is null || !previous.MemberSubjects.Contains(subject))
+            {
+                throw Paging.NotACursor();
+            }
+        }
+
+        var nodes = new List<PassportNode>();
+        while (nodes.Count < first)
+        {
+            var wanted = first - nodes.Count;
+            var query = session.Query<PassportView>().Where(p => p.MemberSubjects.Contains(subject));
+            if (previous is not null)
+            {
+                var (familyName, givenName, id) = (previous.FamilyName, previous.GivenName, previous.Id);
+                query = query.Where(p => string.Compare(p.FamilyName, familyName) > 0
+                    || (p.FamilyName == familyName && (string.Compare(p.GivenName, givenName) > 0 || (p.GivenName == givenName && p.Id.CompareTo(id) > 0))));
+            }
+
+            var page = await query
+                .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
+                .Take(wanted)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            nodes.AddRange(page.Where(v => !decision.IsClosed(v)).Select(Open).OfType<PassportNode>());
+            if (page.Count < wanted)
+            {
+                break;
+            }
+
+            previous = page[^1];
+        }
+
+        return nodes;
     }
 
     /// <summary>A passport's access log, newest first, for its family or an auditor.</summary>
@@ -52,8 +90,15 @@ public sealed class PassportAccess(
     /// viewer may see, never changes to items withheld from them, and changes to relationships and
     /// sharing for the family alone. Reading it is a read of the passport, and is audited as one.
     /// </summary>
-    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid passportId, int first, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Paged: the first <paramref name="first"/> entries older than the one whose cursor is
+    /// <paramref name="after"/>. The stream is read newest first in batches, by version on
+    /// PostgreSQL's (stream, version) index, only until the page is full, so a long history
+    /// costs what the page shows.
+    /// </remarks>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid passportId, int first, string? after, CancellationToken cancellationToken)
     {
+        var below = Paging.HistoryAfter(after, passportId) ?? long.MaxValue;
         var node = await ReadAsync(passportId, cancellationToken).ConfigureAwait(false);
         var grant = node.Access;
         var isFamily = grant.Basis is AccessBasis.Carer or AccessBasis.YoungPerson;
@@ -62,48 +107,62 @@ public sealed class PassportAccess(
             throw PassportException.Forbidden("Family access to this passport is paused by children's social care.");
         }
 
-        var events = await session.Events.FetchStreamAsync(passportId, token: cancellationToken).ConfigureAwait(false);
         var entries = new List<HistoryEntry>();
-        foreach (var stored in events.Reverse())
+        var batchSize = Math.Max(first, HistoryBatch);
+        while (entries.Count < first)
         {
-            if (stored.Data is not IPassportEvent change
-                || (change.FieldGroup is { } group ? !grant.MaySee(group) : !isFamily)
-                || (change is IPassportItemEvent itemChange && grant.IsWithheld(itemChange.ItemId)))
+            var batch = await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId == passportId && e.Version < below)
+                .OrderByDescending(e => e.Version)
+                .Take(batchSize)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var stored in batch.TakeWhile(_ => entries.Count < first))
             {
-                continue;
+                if (stored.Data is not IPassportEvent change
+                    || (change.FieldGroup is { } group ? !grant.MaySee(group) : !isFamily)
+                    || (change is IPassportItemEvent itemChange && grant.IsWithheld(itemChange.ItemId)))
+                {
+                    continue;
+                }
+
+                entries.Add(new HistoryEntry(stored.Version, stored.Timestamp, HistoryEntry.Describe(stored.Data.GetType()), change.FieldGroup, (change as IPassportItemEvent)?.ItemId, change.RecordedBy, Paging.HistoryCursor(passportId, stored.Version)));
+                if (change.FieldGroup is { } shown)
+                {
+                    accessLog.Returned(node, shown);
+                }
             }
 
-            entries.Add(new HistoryEntry(stored.Version, stored.Timestamp, HistoryEntry.Describe(stored.Data.GetType()), change.FieldGroup, (change as IPassportItemEvent)?.ItemId, change.RecordedBy));
-            if (change.FieldGroup is { } shown)
-            {
-                accessLog.Returned(node, shown);
-            }
-
-            if (entries.Count == first)
+            if (batch.Count < batchSize)
             {
                 break;
             }
+
+            below = batch[^1].Version;
         }
 
         return entries;
     }
+
+    /// <summary>Events read per round trip while filling a history page (more when the page is larger).</summary>
+    private const int HistoryBatch = 50;
 
     /// <summary>Whether an NHS number already has a passport (the answer is DUPLICATE, whoever asks).</summary>
     public Task<bool> IsNhsNumberTakenAsync(string nhsNumber, CancellationToken cancellationToken) =>
         session.Query<PassportView>().AnyAsync(p => p.NhsNumber == nhsNumber, cancellationToken);
 
     /// <summary>
-    /// The family (carers, the young person) read their passport's access log and notifications;
-    /// an auditor reads any passport's access log (never its content), and that read is logged too.
-    /// Anyone else gets NOT_FOUND.
+    /// The family (carers, the young person) read their passport's access log; an auditor reads
+    /// any passport's access log (never its content), also a purged passport's while the retention
+    /// job keeps it, and that read is logged too. Anyone else gets NOT_FOUND.
     /// </summary>
     public async Task AuthorizeAccessLogAsync(Guid passportId, CancellationToken cancellationToken, bool allowAuditor = false)
     {
         var view = await session.LoadAsync<PassportView>(passportId, cancellationToken).ConfigureAwait(false);
         var who = viewer.Value;
-        if (view is not null && allowAuditor && who.Roles.Contains(Viewer.AuditorRole))
+        if (allowAuditor && who.Roles.Contains(Viewer.AuditorRole)
+            && (view is not null || await session.LoadAsync<Retention.PassportPurged>(passportId, cancellationToken).ConfigureAwait(false) is { AccessLogDeletedAt: null }))
         {
-            accessLog.Opened(new PassportNode(view.Id, checked((int)view.Version), view.LocalAuthority, new AccessGrant(who, AccessBasis.Auditor, new HashSet<string>())));
+            accessLog.Opened(passportId, new AccessGrant(who, AccessBasis.Auditor, new HashSet<string>()));
             return;
         }
 

@@ -30,7 +30,7 @@ public sealed class SharingPolicy
     /// <summary>The pseudo-sector that says whether carers and the young person see a group.</summary>
     public const string Family = "family";
 
-    /// <summary>Safeguarding notes: never the family's (SPEC §4), whatever a policy file says.</summary>
+    /// <summary>Safeguarding notes: never shown to the family, whatever a policy file says (SPEC §3, §4).</summary>
     public const string Safeguarding = "socialCare.safeguarding";
 
     private readonly Dictionary<string, Dictionary<string, SharingLevel>> _levels;
@@ -45,8 +45,12 @@ public sealed class SharingPolicy
     public SharingLevel LevelFor(string sector, string group) =>
         _levels.TryGetValue(group, out var bySector) && bySector.TryGetValue(sector, out var level) ? level : SharingLevel.Missing;
 
-    /// <summary>Carers and the young person see every group the policy does not close to the family.</summary>
-    public bool IsHiddenFromFamily(string group) => LevelFor(Family, group) == SharingLevel.Never;
+    /// <summary>
+    /// Carers and the young person see every group the policy does not close to the family, and
+    /// never safeguarding notes: that rule is the service's (SPEC §4), not a region's to change,
+    /// so it holds even for a policy file that leaves the family entry out.
+    /// </summary>
+    public bool IsHiddenFromFamily(string group) => group == Safeguarding || LevelFor(Family, group) == SharingLevel.Never;
 
     public bool Covers(string group) => _levels.ContainsKey(group);
 
@@ -81,6 +85,11 @@ public sealed class SharingPolicy
                     "never" => SharingLevel.Never,
                     var other => throw new FormatException($"group '{group.Name}', sector '{sector.Name}': '{other}' is not one of always, default, optIn, never"),
                 };
+            }
+
+            if (group.Name == Safeguarding && bySector.TryGetValue(Family, out var family) && family != SharingLevel.Never)
+            {
+                throw new FormatException($"group '{Safeguarding}', sector '{Family}': safeguarding notes are never shown to the family, so the only level allowed here is never");
             }
 
             levels[group.Name] = bySector;

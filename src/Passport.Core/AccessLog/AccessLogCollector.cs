@@ -25,13 +25,16 @@ public sealed class AccessLogCollector(IDocumentStore store, TimeProvider clock)
         }
     }
 
-    public void Opened(PassportNode passport)
+    public void Opened(PassportNode passport) => Opened(passport.Id, passport.Access);
+
+    /// <summary>A read of a passport that may no longer exist (an auditor reading a purged passport's access log).</summary>
+    public void Opened(Guid passportId, AccessGrant grant)
     {
         lock (_gate)
         {
-            if (_reads.TryAdd(passport.Id, (passport.Access, new SortedSet<string>(StringComparer.Ordinal))))
+            if (_reads.TryAdd(passportId, (grant, new SortedSet<string>(StringComparer.Ordinal))))
             {
-                PassportTelemetry.PassportRead(passport.Access.Basis);
+                PassportTelemetry.PassportRead(grant.Basis);
             }
         }
     }

@@ -59,6 +59,7 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field<StringGraphType>("group").Description("The field group changed; null for changes to the care team, invitations or sharing.").Resolve(c => c.Source.Group);
         Field<IdGraphType>("itemId").Resolve(c => c.Source.ItemId?.ToString());
         Field<NonNullGraphType<Passport.Sdk.ProvenanceGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass it as history's `after` to get the changes before this one.").Resolve(c => c.Source.Cursor);
     }
 }
 

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Core.Access;
+using Passport.Core.AccessLog;
 using Passport.Core.Passports;
 using Passport.Sdk;
 
@@ -10,8 +11,12 @@ namespace Passport.Core.GraphQL;
 /// <summary>The <c>Passport</c> type: the core's sections plus every module's.</summary>
 public sealed class PassportGraphType : ObjectGraphType<PassportNode>
 {
-    /// <summary>Fields of <c>Passport</c> that carry no child data and so need no field group.</summary>
-    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "careTeam", "sharing", "carers", "reviews", "withheldItems" };
+    /// <summary>
+    /// Fields of <c>Passport</c> that carry no child data and so need no field group, or that
+    /// decide their group themselves (<c>careTeam</c>, <c>carers</c>: cut to the viewer's own entry
+    /// rather than refused).
+    /// </summary>
+    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "cursor", "careTeam", "sharing", "carers", "reviews", "withheldItems" };
 
     public PassportGraphType(PassportSchemaContributions contributions, Modules.ModuleCatalog catalog)
     {
@@ -20,6 +25,7 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.ToString());
         Field<NonNullGraphType<IntGraphType>>("version").Description("The passport's event-stream version; pass it as expectedVersion when editing.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<StringGraphType>>("localAuthority").Description("ONS code of the child's home local authority.").Resolve(c => c.Source.LocalAuthority);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass it as myPassports' `after` to get the passports that follow this one.").Resolve(c => Paging.PassportCursor(c.Source.Id));
         Field<ChildGraphType>("child").Resolve(c => new ChildSection(c.Source, ViewOf(c)));
         Field<AboutMeGraphType>("aboutMe").InFieldGroup(CoreFieldGroups.AboutMe).Resolve(c =>
         {
@@ -43,15 +49,16 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
                 ? ViewOf(c).ClosesOn
                 : throw new PassportException(ErrorCodes.FieldNotPermitted, $"This information ('{ISocialCareInvolvementEnded.Group}') is not shared with you."));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareTeamMemberGraphType>>>>("careTeam")
-            .Description("The professionals with a standing relationship to this passport. Hidden from a family whose access is frozen.")
+            .Description("The professionals with a standing relationship to this passport: all of them for a viewer who may see the careTeam group, otherwise only the viewer's own entry. Hidden from a family whose access is frozen.")
             .Resolve(c => IsFrozenFamily(c)
                 ? throw PassportException.Forbidden("Family access to this passport is paused by children's social care.")
-                : ViewOf(c).CareTeam);
+                : ListInGroup(c, CoreFieldGroups.CareTeam, ViewOf(c).CareTeam, member => member.Subject));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CarerGraphType>>>>("carers")
-            .Description("The carers linked to this passport and their rights. Each carer's own address and phone are private unless they share them.")
+            .Description("The carers linked to this passport and their rights: all of them for a viewer who may see the family.carers group, otherwise only the viewer's own entry. Each carer's own address and phone are private unless they share them.")
             .Resolve(c => IsFrozenFamily(c)
                 ? throw PassportException.Forbidden("Family access to this passport is paused by children's social care.")
-                : ViewOf(c).Carers.Select(carer => new CarerEntry(carer, c.Source.Access.Viewer.Subject)).ToList());
+                : ListInGroup(c, CoreFieldGroups.Carers, ViewOf(c).Carers, carer => carer.Subject)
+                    .Select(carer => new CarerEntry(carer, c.Source.Access.Viewer.Subject)).ToList());
         Field<BooleanGraphType>("isControlledByYoungPerson")
             .Description("True once the young person (16 or over) has taken control of their passport.")
             .InFieldGroup(CoreFieldGroups.IdentityBasic)
@@ -95,6 +102,23 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
                 Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object?>(_ => null),
             }.OwnedByModule(module));
         }
+    }
+
+    /// <summary>
+    /// A list that is a field group of its own (who is involved is itself information): the whole
+    /// list for a viewer who may see the group, noted for the access log; for anyone else only
+    /// their own entry, so nobody is refused the fact of their own involvement.
+    /// </summary>
+    private static List<T> ListInGroup<T>(IResolveFieldContext<PassportNode> context, string group, IEnumerable<T> entries, Func<T, string> subjectOf)
+    {
+        var passport = context.Source;
+        if (!passport.Access.MaySee(group))
+        {
+            return entries.Where(entry => subjectOf(entry) == passport.Access.Viewer.Subject).ToList();
+        }
+
+        context.RequestServices!.GetRequiredService<AccessLogCollector>().Returned(passport, group);
+        return entries.ToList();
     }
 
     /// <summary>During a safeguarding enquiry the family must not learn who is involved.</summary>

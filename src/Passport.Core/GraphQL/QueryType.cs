@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Core.Access;
+using Passport.Core.Notifications;
+using Passport.Core.Passports;
 using Passport.Sdk;
 
 namespace Passport.Core.GraphQL;
@@ -21,8 +23,11 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await Access(c).ReadAsync(InputRules.PassportId(c.GetArgument<string>("id")), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PassportGraphType>>>>("myPassports")
-            .Description("Every passport you have a relationship with.")
-            .ResolveAsync(async c => await Access(c).MyPassportsAsync(c.CancellationToken));
+            .Description("The passports you have a relationship with, by the child's family name, given name and id: the first `first` (at most 200) after the passport whose `cursor` is `after`.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = Paging.DefaultFirst)
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c => await Access(c).MyPassportsAsync(
+                Paging.First(c.GetArgument("first", Paging.DefaultFirst)), c.GetArgument<string?>("after"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessLogEntryGraphType>>>>("accessLog")
             .Description("Who has read a passport, newest first. For the family and auditors.")
@@ -42,22 +47,26 @@ public sealed class QueryType : ObjectGraphType
                 .ForAsync(c.GetArgument<string?>("localAuthority"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
-            .Description("What changed on a passport, when and by whom, newest first, as far as you may see it.")
+            .Description("What changed on a passport, when and by whom, newest first, as far as you may see it: the first `first` (at most 200) older than the entry whose `cursor` is `after`.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
-            .Argument<IntGraphType>("first", a => a.DefaultValue = 100)
+            .Argument<IntGraphType>("first", a => a.DefaultValue = Paging.DefaultFirst)
+            .Argument<StringGraphType>("after")
             .ResolveAsync(async c => await Access(c).HistoryAsync(
-                InputRules.PassportId(c.GetArgument<string>("passportId")), Math.Clamp(c.GetArgument("first", 100), 1, 1000), c.CancellationToken));
+                InputRules.PassportId(c.GetArgument<string>("passportId")), Paging.First(c.GetArgument("first", Paging.DefaultFirst)), c.GetArgument<string?>("after"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("notifications")
             .Description("What the family of a passport should know, e.g. that emergency access was used. Newest first.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Notifications.NotificationsQuery>().NotificationsAsync(c.GetArgument<string>("passportId"), c.CancellationToken));
+            .ResolveAsync(async c => await Notifications(c).ForFamilyAsync(c.GetArgument<string>("passportId"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("myNotifications")
             .Description("Notifications for the signed-in professional, e.g. a new severe allergy on a passport whose care team they are on. Newest first.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Notifications.NotificationsQuery>().MyNotificationsAsync(c.CancellationToken));
+            .ResolveAsync(async c => await Notifications(c).MineAsync(c.CancellationToken));
     }
 
     private static PassportAccess Access(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<PassportAccess>();
+
+    private static NotificationsQuery Notifications(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<NotificationsQuery>();
 }

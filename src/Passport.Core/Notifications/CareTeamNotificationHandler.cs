@@ -13,6 +13,8 @@ namespace Passport.Core.Notifications;
 /// </summary>
 public static class CareTeamNotificationHandler
 {
+    public const string Kind = "emergency-information";
+
     public static async Task Handle(EmergencyInformationChanged change, IDocumentSession session)
     {
         var passport = await session.LoadAsync<PassportView>(change.PassportId).ConfigureAwait(false);
@@ -29,8 +31,11 @@ public static class CareTeamNotificationHandler
                 PassportId = change.PassportId,
                 Recipient = member.Subject,
                 At = change.RecordedBy.RecordedAt,
-                Kind = "emergency-information",
+                Kind = Kind,
                 Message = $"{change.What} (by {change.RecordedBy.DisplayName}) on the passport of {passport.PreferredName ?? passport.GivenName} {passport.FamilyName}.",
+
+                // The message tells of the change and names the child.
+                Groups = [change.FieldGroup, CoreFieldGroups.IdentityBasic],
             });
         }
     }

@@ -1,26 +1,94 @@
 using Marten;
 using Passport.Core.Access;
+using Passport.Core.AccessLog;
 using Passport.Core.Passports;
 using Passport.Sdk;
+using Passport.Sdk.IntegrationEvents;
 
 namespace Passport.Core.Notifications;
 
-/// <summary>Notifications for the family of a passport, and a professional's own.</summary>
-public sealed class NotificationsQuery(IQuerySession session, AccessDecision decision, PassportAccess access, CurrentViewer viewer)
+/// <summary>
+/// <c>notifications(passportId)</c> for the family and <c>myNotifications</c> for a professional.
+/// Whether a notification is shown is decided for its reader when they read it, not when it was
+/// sent: they must still have a relationship with the passport and may see every group the
+/// notification tells of (see <see cref="Notification.Groups"/>). A professional removed from the
+/// care team, or whose sector no longer sees the group, is shown nothing more about that passport.
+/// Reading notifications is a read of each passport they come from, audited as one.
+/// </summary>
+public sealed class NotificationsQuery(IQuerySession session, AccessDecision decision, CurrentViewer viewer, AccessLogCollector accessLog)
 {
-    public async Task<IReadOnlyList<Notification>> NotificationsAsync(string passportId, CancellationToken cancellationToken)
+    /// <summary>How many of the newest notifications a request looks at.</summary>
+    private const int Newest = 100;
+
+    /// <summary>What an emergency-information notification stored before notifications carried their groups tells of.</summary>
+    private static readonly List<string> EarlierEmergencyInformation = [EmergencyInformationChanged.EmergencyGroup, CoreFieldGroups.IdentityBasic];
+
+    /// <summary>Notifications for the family of a passport, newest first: carers and the young person only.</summary>
+    public async Task<IReadOnlyList<Notification>> ForFamilyAsync(string passportId, CancellationToken cancellationToken)
     {
         var id = InputRules.PassportId(passportId);
-        await access.AuthorizeAccessLogAsync(id, cancellationToken).ConfigureAwait(false);
-        return await session.Query<Notification>().Where(n => n.PassportId == id && n.Recipient == null).OrderByDescending(n => n.At).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var view = await session.LoadAsync<PassportView>(id, cancellationToken).ConfigureAwait(false);
+        var grant = view is null ? null : decision.Decide(viewer.Value, view);
+        if (grant?.Basis is not (AccessBasis.Carer or AccessBasis.YoungPerson))
+        {
+            throw PassportException.NotFound();
+        }
+
+        var notifications = await session.Query<Notification>()
+            .Where(n => n.PassportId == id && n.Recipient == null)
+            .OrderByDescending(n => n.At)
+            .Take(Newest)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var shown = ShownOf(notifications, grant);
+        Audit(view!, grant, shown);
+        return shown;
     }
 
-    public async Task<IReadOnlyList<Notification>> MyNotificationsAsync(CancellationToken cancellationToken)
+    /// <summary>The signed-in professional's own notifications across passports, newest first.</summary>
+    public async Task<IReadOnlyList<Notification>> MineAsync(CancellationToken cancellationToken)
     {
-        var subject = viewer.Value.Subject;
-        var notifications = await session.Query<Notification>().Where(n => n.Recipient == subject).OrderByDescending(n => n.At).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var who = viewer.Value;
+        var notifications = await session.Query<Notification>()
+            .Where(n => n.Recipient == who.Subject)
+            .OrderByDescending(n => n.At)
+            .Take(Newest)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var passports = await session.LoadManyAsync<PassportView>(cancellationToken, notifications.Select(n => n.PassportId).Distinct()).ConfigureAwait(false);
-        var open = passports.Where(p => !decision.IsClosed(p)).Select(p => p.Id).ToHashSet();
-        return notifications.Where(n => open.Contains(n.PassportId)).ToList();
+
+        var shown = new List<Notification>();
+        // A closed passport is no longer shown, notifications about it included.
+        foreach (var view in passports.Where(p => !decision.IsClosed(p)))
+        {
+            if (decision.Decide(who, view) is not { } grant)
+            {
+                continue;
+            }
+
+            var fromPassport = ShownOf(notifications.Where(n => n.PassportId == view.Id), grant);
+            if (fromPassport.Count > 0)
+            {
+                Audit(view, grant, fromPassport);
+                shown.AddRange(fromPassport);
+            }
+        }
+
+        return shown.OrderByDescending(n => n.At).ToList();
+    }
+
+    private static List<Notification> ShownOf(IEnumerable<Notification> notifications, AccessGrant grant) =>
+        notifications.Where(n => GroupsOf(n).All(grant.MaySee)).ToList();
+
+    private static List<string> GroupsOf(Notification notification) =>
+        notification.Groups.Count == 0 && notification.Kind == CareTeamNotificationHandler.Kind ? EarlierEmergencyInformation : notification.Groups;
+
+    /// <summary>One access-log entry for the passport, with the groups the shown notifications tell of.</summary>
+    private void Audit(PassportView view, AccessGrant grant, List<Notification> shown)
+    {
+        var passport = new PassportNode(view.Id, checked((int)view.Version), view.LocalAuthority, grant);
+        accessLog.Opened(passport);
+        foreach (var group in shown.SelectMany(GroupsOf).Distinct(StringComparer.Ordinal))
+        {
+            accessLog.Returned(passport, group);
+        }
     }
 }

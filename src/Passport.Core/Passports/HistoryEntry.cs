@@ -3,8 +3,8 @@ using Passport.Sdk;
 
 namespace Passport.Core.Passports;
 
-/// <summary>One change in a passport's history.</summary>
-public sealed partial record HistoryEntry(long Version, DateTimeOffset At, string Change, string? Group, Guid? ItemId, Provenance RecordedBy)
+/// <summary>One change in a passport's history, with the cursor that pages on from it.</summary>
+public sealed partial record HistoryEntry(long Version, DateTimeOffset At, string Change, string? Group, Guid? ItemId, Provenance RecordedBy, string Cursor)
 {
     /// <summary>"AllergyRecorded" reads as "Allergy recorded".</summary>
     public static string Describe(Type eventType)

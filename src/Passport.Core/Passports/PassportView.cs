@@ -81,6 +81,9 @@ public sealed class PassportView : IPassportView
 
     /// <summary>The day the passport closes (SPEC §4).</summary>
     public DateOnly ClosesOn => PassportClosure.ClosesOn(DateOfBirth, SocialCareInvolvementEndedOn);
+
+    /// <summary>The day the retention job first saw the passport closed; its retention period counts from it.</summary>
+    public DateOnly? ClosureObservedOn { get; set; }
 }
 
 public sealed record AboutMeSection(
@@ -202,6 +205,12 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
     }
 
     public static PassportView Apply(SectionReviewed reviewed, PassportView view) => Reviewed(reviewed, view);
+
+    public static PassportView Apply(Retention.PassportClosureObserved observed, PassportView view)
+    {
+        view.ClosureObservedOn = observed.ObservedOn;
+        return view;
+    }
 
     public static PassportView Apply(ItemVerified verified, PassportView view)
     {

@@ -62,6 +62,12 @@ public sealed class Notification
     public DateTimeOffset At { get; set; }
     public string Kind { get; set; } = "";
     public string Message { get; set; } = "";
+
+    /// <summary>
+    /// The field groups a reader must be allowed to see on the passport, when they read it, to be
+    /// shown this notification (its message tells of them). Empty: the relationship is enough.
+    /// </summary>
+    public List<string> Groups { get; set; } = [];
 }
 
 public enum InvitationKind

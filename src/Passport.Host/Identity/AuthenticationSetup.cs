@@ -49,7 +49,7 @@ internal static class AuthenticationSetup
         // Read the offline keys now, so a missing or broken file stops the host at start rather
         // than failing every request later.
         var offlineKeys = string.IsNullOrEmpty(settings.Authority) ? OfflineSigningKeys(settings) : null;
-        services.AddTransient<IClaimsTransformation, KeycloakClaimsTransformation>();
+        services.AddSingleton<IClaimsTransformation>(new KeycloakClaimsTransformation(settings.Audience));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             // Keep Keycloak's claim names (sub, realm_access, …) as they are.

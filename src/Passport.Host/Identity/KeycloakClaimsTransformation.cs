@@ -7,10 +7,13 @@ namespace Passport.Host.Identity;
 
 /// <summary>
 /// Keycloak puts roles in JSON-valued claims (<c>realm_access.roles</c>,
-/// <c>resource_access.&lt;client&gt;.roles</c>); this maps them to role claims. ASP.NET Core may
-/// run a transformation more than once per request, so it adds its identity only once.
+/// <c>resource_access.&lt;client&gt;.roles</c>); this maps them to role claims. Only the realm's
+/// roles and this API's own client roles count (the client named by the configured audience,
+/// <c>Auth__Audience</c>): a role another client defines, e.g. <c>resource_access.other-app.roles:
+/// ["professional"]</c>, means something to that client only. ASP.NET Core may run a
+/// transformation more than once per request, so it adds its identity only once.
 /// </summary>
-internal sealed class KeycloakClaimsTransformation : IClaimsTransformation
+internal sealed class KeycloakClaimsTransformation(string clientId) : IClaimsTransformation
 {
     public const string RoleClaim = "role";
     private const string MappedIdentity = "keycloak-roles";
@@ -30,12 +33,10 @@ internal sealed class KeycloakClaimsTransformation : IClaimsTransformation
 
         foreach (var claim in principal.FindAll("resource_access"))
         {
-            if (TryParse(claim.Value) is { ValueKind: JsonValueKind.Object } clients)
+            if (TryParse(claim.Value) is { ValueKind: JsonValueKind.Object } clients
+                && clients.TryGetProperty(clientId, out var ours))
             {
-                foreach (var client in clients.EnumerateObject())
-                {
-                    AddRoles(client.Value.GetRawText(), roles);
-                }
+                AddRoles(ours.GetRawText(), roles);
             }
         }
 

@@ -74,6 +74,11 @@ public sealed class SigningKey
             ["realm_access"] = new Dictionary<string, object> { ["roles"] = claims.Roles.ToArray() },
             ["typ"] = "Bearer",
         };
+        if (claims.ClientRoles is not null)
+        {
+            payload["resource_access"] = claims.ClientRoles.ToDictionary(c => c.Key, c => (object)new Dictionary<string, object> { ["roles"] = c.Value.ToArray() });
+        }
+
         if (claims.Sector is not null)
         {
             payload["sector"] = claims.Sector;
@@ -111,4 +116,5 @@ public sealed record TokenClaims(
     IReadOnlyList<string> Roles,
     string? Sector = null,
     string? Organisation = null,
-    string? LocalAuthority = null);
+    string? LocalAuthority = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? ClientRoles = null);

@@ -106,7 +106,7 @@ internal static class WebSignIn
         }
 
         // Roles come from realm_access / resource_access exactly as for an API call.
-        var mapped = await new KeycloakClaimsTransformation().TransformAsync(new ClaimsPrincipal(checkedToken.ClaimsIdentity));
+        var mapped = await new KeycloakClaimsTransformation(settings.Audience).TransformAsync(new ClaimsPrincipal(checkedToken.ClaimsIdentity));
         var claims = checkedToken.ClaimsIdentity.Claims.Where(c => KeptClaims.Contains(c.Type))
             .Concat(mapped.FindAll(KeycloakClaimsTransformation.RoleClaim).Select(r => new Claim(KeycloakClaimsTransformation.RoleClaim, r.Value)));
         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, PassportWebOptions.CookieScheme, "preferred_username", KeycloakClaimsTransformation.RoleClaim));

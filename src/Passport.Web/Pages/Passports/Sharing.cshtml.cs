@@ -28,6 +28,8 @@ public sealed class SharingModel(PageGraphQL graphQL) : FormPage
         "education.setting" => "School or nursery",
         "education.sen" => "Special educational needs support",
         "leisure.activities" => "Activities",
+        "careTeam" => "Who is in the care team",
+        "family.carers" => "Parents and carers linked to the passport",
         _ => group,
     };
 

@@ -1,0 +1,72 @@
+using System.Buffers.Text;
+using System.Text;
+using Passport.Sdk;
+
+namespace Passport.Core.Passports;
+
+/// <summary>
+/// Paging of lists that grow without bound (<c>history</c>, <c>myPassports</c>): <c>first</c>
+/// items (50 unless asked, at most 200) after the item whose <c>cursor</c> is given as
+/// <c>after</c>. A cursor is opaque to clients; it names only what the client already has (a
+/// passport id, a version), never child data such as a name, so handing it back reveals nothing.
+/// </summary>
+public static class Paging
+{
+    public const int DefaultFirst = 50;
+    public const int MaxFirst = 200;
+
+    /// <summary>The page size asked for, or VALIDATION_FAILED naming <c>first</c>.</summary>
+    public static int First(int first) =>
+        first is >= 1 and <= MaxFirst ? first : throw PassportException.Invalid("first", $"first must be from 1 to {MaxFirst}.");
+
+    /// <summary>The cursor of the <c>history</c> entry that a change made.</summary>
+    public static string HistoryCursor(Guid passportId, long version) => Encode($"history:{passportId:N}:{version}");
+
+    /// <summary>The version the history page starts below, or null from the newest change.</summary>
+    public static long? HistoryAfter(string? after, Guid passportId)
+    {
+        if (after is null)
+        {
+            return null;
+        }
+
+        var parts = Decode(after).Split(':');
+        return parts is ["history", var id, var version]
+            && Guid.TryParseExact(id, "N", out var cursorPassport) && cursorPassport == passportId
+            && long.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var below) && below > 0
+                ? below
+                : throw NotACursor();
+    }
+
+    /// <summary>The cursor of a passport in <c>myPassports</c>.</summary>
+    public static string PassportCursor(Guid passportId) => Encode($"passport:{passportId:N}");
+
+    /// <summary>The passport the page starts after, or null from the first.</summary>
+    public static Guid? PassportAfter(string? after)
+    {
+        if (after is null)
+        {
+            return null;
+        }
+
+        var parts = Decode(after).Split(':');
+        return parts is ["passport", var id] && Guid.TryParseExact(id, "N", out var passportId) ? passportId : throw NotACursor();
+    }
+
+    public static PassportException NotACursor() =>
+        PassportException.Invalid("after", "after must be the cursor of an item this list returned.");
+
+    private static string Encode(string position) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(position));
+
+    private static string Decode(string cursor)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+        catch (FormatException)
+        {
+            throw NotACursor();
+        }
+    }
+}
