@@ -74,10 +74,11 @@ else
 var connectionString = configuration.GetConnectionString("Passport")!;
 var authSettings = AuthSettings.From(configuration);
 
-// Plugins: the host knows no module at compile time.
-var pluginsPath = Path.GetFullPath(configuration["Passport:PluginsPath"] is { Length: > 0 } configuredPlugins
-    ? configuredPlugins
-    : DevelopmentDefaults.BuildMetadata("DefaultPluginsPath") ?? Path.Combine(AppContext.BaseDirectory, "plugins"));
+// Plugins: the host knows no module at compile time. The schema document describes the region's
+// default set, so the `schema` command never takes the Development demo's folder.
+var pluginsPath = configuration["Passport:PluginsPath"] is { Length: > 0 } configuredPlugins
+    ? Path.GetFullPath(configuredPlugins)
+    : DevelopmentDefaults.DefaultPluginsFolder(demo: isDevelopment && !printSchemaOnly, log);
 var requiredModules = configuration.GetSection("Passport:RequiredModules").Get<string[]>() ?? [];
 var catalog = new ModuleCatalog();
 IReadOnlyList<LoadedModule> modules;
