@@ -245,9 +245,14 @@ services.AddPassportWeb(web =>
 
 builder.AddPassportTelemetry();
 
-services.AddHealthChecks()
+var healthChecks = services.AddHealthChecks()
     .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"])
     .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
+var demoData = embeddedDatabase is not null && configuration.GetValue("Passport:SeedDemoData", true) ? new DemoDataReadiness() : null;
+if (demoData is not null)
+{
+    healthChecks.AddCheck("demo-data", demoData, tags: ["ready"]);
+}
 
 var app = builder.Build();
 
@@ -281,9 +286,10 @@ if (developmentKey is not null)
 try
 {
     await app.StartAsync();
-    if (embeddedDatabase is not null && configuration.GetValue("Passport:SeedDemoData", true))
+    if (demoData is not null)
     {
         await DemoData.SeedAsync(app.Services, log);
+        demoData.Seeded();
     }
 
     foreach (var url in app.Urls)
