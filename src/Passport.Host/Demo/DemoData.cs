@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
@@ -90,9 +91,12 @@ internal static class DemoData
         await RunAsync(services, "social-care", $$"""
             mutation { redeemShareCode(code: "{{shareCode["createShareCode"]!["code"]}}") { id } }
             """);
+        // The plugin refuses an assessment date in the future, so it is taken from today's date.
+        var assessedOn = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddMonths(-9)
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await RunAsync(services, "social-care", $$"""
             mutation { recordShortBreaksPlan(passportId: "{{passportId}}", input: {
-              eligibilityAssessed: true, assessedOn: "2026-03-09", hoursPerYear: 288,
+              eligibilityAssessed: true, assessedOn: "{{assessedOn}}", hoursPerYear: 288,
               provider: "Sunflower House overnight short breaks, Truro",
               routines: "Breakfast before 8. A visual timetable for the day; bath before bed, then a story with her sensory toy.",
               nightTimeCare: "Wakes once or twice: settle with calm words and a drink of water. No checks needed otherwise.",
