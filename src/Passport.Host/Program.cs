@@ -74,10 +74,11 @@ else
 var connectionString = configuration.GetConnectionString("Passport")!;
 var authSettings = AuthSettings.From(configuration);
 
-// Plugins: the host knows no module at compile time.
-var pluginsPath = Path.GetFullPath(configuration["Passport:PluginsPath"] is { Length: > 0 } configuredPlugins
-    ? configuredPlugins
-    : DevelopmentDefaults.BuildMetadata("DefaultPluginsPath") ?? Path.Combine(AppContext.BaseDirectory, "plugins"));
+// Plugins: the host knows no module at compile time. The schema document describes the region's
+// default set, so the `schema` command never takes the Development demo's folder.
+var pluginsPath = configuration["Passport:PluginsPath"] is { Length: > 0 } configuredPlugins
+    ? Path.GetFullPath(configuredPlugins)
+    : DevelopmentDefaults.DefaultPluginsFolder(demo: isDevelopment && !printSchemaOnly, log);
 var requiredModules = configuration.GetSection("Passport:RequiredModules").Get<string[]>() ?? [];
 var catalog = new ModuleCatalog();
 IReadOnlyList<LoadedModule> modules;
@@ -244,9 +245,14 @@ services.AddPassportWeb(web =>
 
 builder.AddPassportTelemetry();
 
-services.AddHealthChecks()
+var healthChecks = services.AddHealthChecks()
     .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"])
     .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
+var demoData = embeddedDatabase is not null && configuration.GetValue("Passport:SeedDemoData", true) ? new DemoDataReadiness() : null;
+if (demoData is not null)
+{
+    healthChecks.AddCheck("demo-data", demoData, tags: ["ready"]);
+}
 
 var app = builder.Build();
 
@@ -280,9 +286,10 @@ if (developmentKey is not null)
 try
 {
     await app.StartAsync();
-    if (embeddedDatabase is not null && configuration.GetValue("Passport:SeedDemoData", true))
+    if (demoData is not null)
     {
         await DemoData.SeedAsync(app.Services, log);
+        demoData.Seeded();
     }
 
     foreach (var url in app.Urls)

@@ -72,10 +72,13 @@ internal static class ArchitectureRules
             .Where(name => name.StartsWith("Passport.", StringComparison.Ordinal) && !allowed.Contains(name))
             .ToList();
 
-    /// <summary>Every module and plugin assembly the build put in the plugins folder.</summary>
+    /// <summary>
+    /// Every sector module and extra plugin assembly the build produced: the Development demo's
+    /// plugins folder holds them all (ADR 12), so extra plugins keep the same rules as the modules.
+    /// </summary>
     public static IReadOnlyList<Assembly> ModuleAssemblies()
     {
-        var plugins = Metadata("PluginsPath");
+        var plugins = Metadata("DemoPluginsPath");
         return Directory.GetDirectories(plugins)
             .Select(folder => Path.Combine(folder, Path.GetFileName(folder) + ".dll"))
             .Where(File.Exists)

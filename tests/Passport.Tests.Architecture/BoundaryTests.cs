@@ -13,8 +13,12 @@ public class BoundaryTests
     private static readonly Assembly Sdk = typeof(PassportModule).Assembly;
 
     [Fact]
-    public void The_build_put_the_sector_modules_in_the_plugins_folder() =>
-        ModuleAssemblies().Select(m => m.GetName().Name).ShouldContain("Passport.Modules.Health");
+    public void The_rules_judge_the_sector_modules_and_the_extra_plugins()
+    {
+        var judged = ModuleAssemblies().Select(m => m.GetName().Name).ToList();
+        judged.ShouldContain("Passport.Modules.Health");
+        judged.ShouldContain("Passport.Plugins.ShortBreaks");
+    }
 
     [Fact]
     public void The_host_references_no_module()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
@@ -9,11 +10,14 @@ using Passport.Host.Identity;
 namespace Passport.Host.Demo;
 
 /// <summary>
-/// Seeds the embedded default with demo passports on its first run. It goes through the same
-/// GraphQL mutations, access decision and Wolverine commands as a real user would.
+/// Seeds the embedded default with demo passports on its first run, and switches on the demo's
+/// extra module for Cornwall. It goes through the same GraphQL mutations, access decision and
+/// Wolverine commands as a real user would.
 /// </summary>
 internal static class DemoData
 {
+    private const string ShortBreaks = "short-breaks";
+
     public static async Task SeedAsync(IServiceProvider services, ILogger log)
     {
         await using (var check = services.GetRequiredService<IDocumentStore>().QuerySession())
@@ -53,9 +57,55 @@ internal static class DemoData
             """);
 
         log.LogInformation("Seeded demo passports: Ellie Morgan (carer persona) and Ava Penrose (health persona).");
+
+        if (await SeedShortBreaksAsync(services, ellieId))
+        {
+            log.LogInformation("Seeded the extra module: Short Breaks is on for Cornwall (la-admin persona) with a plan on Ellie's passport, recorded by social care.");
+        }
+        else
+        {
+            log.LogInformation("The plugins folder has no loaded short-breaks module, so the demo has no extra module switched on.");
+        }
     }
 
-    private static async Task<JsonNode> RunAsync(IServiceProvider services, string persona, string mutation)
+    /// <summary>
+    /// The demo's extra module: Cornwall's administrator switches Short Breaks on for Cornwall (it
+    /// stays off elsewhere), Ellie's carer gives social care a share code, and the social worker
+    /// joins her care team with it and records her short breaks plan, as people would in the app.
+    /// Nothing is done when the plugins folder has no Short Breaks (Passport__PluginsPath elsewhere).
+    /// </summary>
+    private static async Task<bool> SeedShortBreaksAsync(IServiceProvider services, string passportId)
+    {
+        var modules = await RunAsync(services, "la-admin", $$"""{ modules(localAuthority: "{{DemoPersonas.Cornwall}}") { name status } }""");
+        if (!modules["modules"]!.AsArray().Any(m => m!["name"]!.GetValue<string>() == ShortBreaks && m["status"]!.GetValue<string>() == "loaded"))
+        {
+            return false;
+        }
+
+        await RunAsync(services, "la-admin", $$"""
+            mutation { setModuleEnabled(localAuthority: "{{DemoPersonas.Cornwall}}", module: "{{ShortBreaks}}", enabled: true) { enabled } }
+            """);
+        var shareCode = await RunAsync(services, "carer", $$"""
+            mutation { createShareCode(passportId: "{{passportId}}", sector: "social-care") { code } }
+            """);
+        await RunAsync(services, "social-care", $$"""
+            mutation { redeemShareCode(code: "{{shareCode["createShareCode"]!["code"]}}") { id } }
+            """);
+        // The plugin refuses an assessment date in the future, so it is taken from today's date.
+        var assessedOn = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddMonths(-9)
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await RunAsync(services, "social-care", $$"""
+            mutation { recordShortBreaksPlan(passportId: "{{passportId}}", input: {
+              eligibilityAssessed: true, assessedOn: "{{assessedOn}}", hoursPerYear: 288,
+              provider: "Sunflower House overnight short breaks, Truro",
+              routines: "Breakfast before 8. A visual timetable for the day; bath before bed, then a story with her sensory toy.",
+              nightTimeCare: "Wakes once or twice: settle with calm words and a drink of water. No checks needed otherwise.",
+              medicationSupport: "No regular medicines. Adrenaline pen travels with Ellie: staff trained in its use." }) { version } }
+            """);
+        return true;
+    }
+
+    private static async Task<JsonNode> RunAsync(IServiceProvider services, string persona, string operation)
     {
         await using var scope = services.CreateAsyncScope();
         var claims = DemoPersonas.All[persona];
@@ -63,7 +113,7 @@ internal static class DemoData
             claims.Subject, claims.Name, claims.Roles.ToHashSet(StringComparer.Ordinal), claims.Sector, claims.Organisation, claims.LocalAuthority);
         var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options =>
         {
-            options.Query = mutation;
+            options.Query = operation;
             options.RequestServices = scope.ServiceProvider;
         });
         if (result.Errors is { Count: > 0 } errors)

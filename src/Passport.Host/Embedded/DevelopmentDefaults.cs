@@ -6,8 +6,9 @@ namespace Passport.Host.Embedded;
 
 /// <summary>
 /// The embedded default (Development only): with no <c>ConnectionStrings__Passport</c> the host
-/// runs its own PostgreSQL cluster in a data folder kept between runs, and with no Auth__*
-/// settings it signs demo tokens with a development key it keeps in the same folder.
+/// runs its own PostgreSQL cluster in a data folder kept between runs, with no Auth__* settings it
+/// signs demo tokens with a development key it keeps in the same folder, and with no
+/// <c>Passport__PluginsPath</c> it loads the demo's plugins folder.
 /// </summary>
 internal static class DevelopmentDefaults
 {
@@ -15,6 +16,24 @@ internal static class DevelopmentDefaults
         configuration["Passport:DataFolder"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.GetFullPath(BuildMetadata("DefaultDataFolder") ?? Path.Combine(Environment.CurrentDirectory, ".passport"));
+
+    /// <summary>
+    /// The plugins folder when <c>Passport__PluginsPath</c> is unset: the region's default set that
+    /// the module builds fill (<c>artifacts/plugins</c>, the four sector modules), or for the
+    /// Development demo the folder that also holds the repository's extra plugins
+    /// (<c>artifacts/demo-plugins</c>), so a local-authority administrator has a module to switch on
+    /// (ADR 12).
+    /// </summary>
+    public static string DefaultPluginsFolder(bool demo, ILogger log)
+    {
+        if (demo && BuildMetadata("DemoPluginsPath") is { } demoFolder)
+        {
+            log.LogInformation("Development: plugins from the demo folder {Folder} (sector modules and extra plugins); set Passport__PluginsPath to use another folder", demoFolder);
+            return Path.GetFullPath(demoFolder);
+        }
+
+        return Path.GetFullPath(BuildMetadata("DefaultPluginsPath") ?? Path.Combine(AppContext.BaseDirectory, "plugins"));
+    }
 
     public static string? BuildMetadata(string key) =>
         typeof(DevelopmentDefaults).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value;
