@@ -22,6 +22,8 @@ public static class InputRules
             throw PassportException.Invalid(field, $"{field} is required.");
         }
 
+        RefuseControlCharacters(field, text);
+
         return text.Length <= maxLength ? text : throw PassportException.Invalid(field, $"{field} must be at most {maxLength} characters.");
     }
 
@@ -38,12 +40,27 @@ public static class InputRules
             return null;
         }
 
+        RefuseControlCharacters(field, text);
         return text.Length <= maxLength ? text : throw PassportException.Invalid(field, $"{field} must be at most {maxLength} characters.");
+    }
+
+    /// <summary>
+    /// Text a person typed holds no control characters but line breaks and tabs: a NUL cannot be
+    /// stored at all (PostgreSQL refuses it), and the others only hide or garble what is shown.
+    /// </summary>
+    /// <param name="field">The input field's path.</param>
+    /// <param name="text">The text.</param>
+    private static void RefuseControlCharacters(string field, string text)
+    {
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            throw PassportException.Invalid(field, $"{field} must not contain control characters.");
+        }
     }
 
     /// <summary>Parses a passport id; a malformed id is answered like an unknown one, so ids cannot be probed.</summary>
     /// <param name="id">The id argument.</param>
     /// <returns>The id.</returns>
     public static Guid PassportId(string? id) =>
-        Guid.TryParse(id, out var guid) ? guid : throw PassportException.NotFound();
+        Guid.TryParse(id, out var guid) && guid != Guid.Empty ? guid : throw PassportException.NotFound();
 }

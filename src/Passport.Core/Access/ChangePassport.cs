@@ -11,7 +11,11 @@ namespace Passport.Core.Access;
 /// <param name="Change">The change.</param>
 /// <param name="Viewer">Who asks, from their validated token.</param>
 /// <param name="ExpectedVersion">The version they read, for changes that must not overwrite what they did not see.</param>
-public sealed record ChangePassport(IPassportChange Change, Viewer Viewer, int? ExpectedVersion);
+public sealed record ChangePassport(IPassportChange Change, Viewer Viewer, int? ExpectedVersion)
+{
+    /// <summary>Names the kind of change only: a logged failure must not carry the child's details.</summary>
+    public override string ToString() => $"ChangePassport({Change.GetType().Name})";
+}
 
 /// <summary>
 /// The one write path: fetch the passport's stream for writing, decide on exactly that state,

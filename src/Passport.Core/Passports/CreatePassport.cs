@@ -18,7 +18,11 @@ public sealed record CreatePassport(
     DateOnly DateOfBirth,
     string? NhsNumber,
     string LocalAuthority,
-    Provenance CreatedBy);
+    Provenance CreatedBy)
+{
+    /// <summary>A logged failure must not carry the child's details.</summary>
+    public override string ToString() => nameof(CreatePassport);
+}
 
 public static class CreatePassportHandler
 {

@@ -105,13 +105,31 @@ internal static partial class GraphQLEndpoint
         }
 
         var shape = QueryShape.TryRead(request.Query, request.OperationName);
+        if (shape is { Depth: QueryShape.Unmeasurable })
+        {
+            await WriteProblemAsync(http, serializer, StatusCodes.Status400BadRequest, ErrorCodes.QueryTooComplex, $"The query nests too deep; at most {MaxDepth} levels are allowed.");
+            return;
+        }
+
         if (shape is { Depth: > MaxDepth })
         {
             await WriteProblemAsync(http, serializer, StatusCodes.Status400BadRequest, ErrorCodes.QueryTooComplex, $"The query nests {shape.Depth} levels deep; at most {MaxDepth} are allowed.");
             return;
         }
 
-        if (!allowMutations && shape?.Operation is OperationType.Mutation or OperationType.Subscription)
+        if (shape is { IsUnreadable: true })
+        {
+            await WriteProblemAsync(http, serializer, StatusCodes.Status400BadRequest, "SYNTAX_ERROR", "The query is not valid GraphQL.");
+            return;
+        }
+
+        if (shape?.Operation is OperationType.Subscription)
+        {
+            await WriteProblemAsync(http, serializer, StatusCodes.Status400BadRequest, "BAD_REQUEST", "Subscriptions are not offered: send a query or a mutation.");
+            return;
+        }
+
+        if (!allowMutations && shape?.Operation is OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
             await WriteProblemAsync(http, serializer, StatusCodes.Status405MethodNotAllowed, "BAD_REQUEST", "Mutations are sent with POST.");

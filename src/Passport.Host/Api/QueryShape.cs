@@ -9,8 +9,14 @@ namespace Passport.Host.Api;
 /// is (GET runs queries only) and how deep its selections nest. The depth is measured on the text,
 /// so a hostile 50-level query is refused as too complex even where its fields do not exist.
 /// </summary>
-internal sealed record QueryShape(GraphQLDocument Document, OperationType? Operation, int Depth)
+internal sealed record QueryShape(GraphQLDocument? Document, OperationType? Operation, int Depth)
 {
+    /// <summary>The depth reported for a document too deep for the parser to read at all.</summary>
+    public const int Unmeasurable = int.MaxValue;
+
+    /// <summary>A query the parser failed on in a way GraphQL.NET would not report as a syntax error.</summary>
+    public bool IsUnreadable => Document is null && Depth != Unmeasurable;
+
     public static QueryShape? TryRead(string query, string? operationName)
     {
         GraphQLDocument document;
@@ -18,9 +24,19 @@ internal sealed record QueryShape(GraphQLDocument Document, OperationType? Opera
         {
             document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = 256 });
         }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            // Too deep to parse: refused as too complex, never handed to GraphQL.NET to fail on again.
+            return new QueryShape(null, null, Unmeasurable);
+        }
         catch (GraphQLParserException)
         {
             return null; // GraphQL.NET reports the syntax error itself.
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or NotSupportedException)
+        {
+            // The parser can fail while describing a syntax error (e.g. after a bare carriage return).
+            return new QueryShape(null, null, 0);
         }
 
         var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
