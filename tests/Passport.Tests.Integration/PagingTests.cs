@@ -121,7 +121,7 @@ public class PagingTests(PassportFixture fixture)
         var closing = await CreateAsync(carer, "Bea", "Baker", "2010-03-01");
         await CreateAsync(carer, "Cy", "Cole", "2015-03-01");
         var twentyFiveYearsAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-25).ToString("yyyy-MM-dd");
-        (await fixture.GraphQLAsync(carer, "mutation($id: ID!, $dob: Date!) { updateChildDetails(passportId: $id, input: { givenName: \"Bea\", familyName: \"Baker\", dateOfBirth: $dob, localAuthority: \"E06000052\" }) { id } }", new { id = closing, dob = twentyFiveYearsAgo }))
+        (await new ClosureTests(fixture).CorrectDateOfBirthAsync(carer, closing, DateOnly.Parse(twentyFiveYearsAgo, System.Globalization.CultureInfo.InvariantCulture)))
             .ErrorCodes.ShouldBe(["PASSPORT_CLOSED"]);
 
         var page = (await fixture.GraphQLAsync(carer, Mine, new { first = 2 })).Ok()["myPassports"]!.AsArray();
