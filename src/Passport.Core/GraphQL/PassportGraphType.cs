@@ -49,16 +49,13 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
                 ? ViewOf(c).ClosesOn
                 : throw new PassportException(ErrorCodes.FieldNotPermitted, $"This information ('{ISocialCareInvolvementEnded.Group}') is not shared with you."));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareTeamMemberGraphType>>>>("careTeam")
-            .Description("The professionals with a standing relationship to this passport: all of them for a viewer who may see the careTeam group, otherwise only the viewer's own entry. Hidden from a family whose access is frozen.")
-            .Resolve(c => IsFrozenFamily(c)
-                ? throw PassportException.Forbidden("Family access to this passport is paused by children's social care.")
-                : ListInGroup(c, CoreFieldGroups.CareTeam, ViewOf(c).CareTeam, member => member.Subject));
+            .Description("The professionals with a standing relationship to this passport: all of them for a viewer who may see the careTeam group, otherwise only the viewer's own entry (a family whose access is frozen sees no one else).")
+            // A frozen family's grant holds no group, so they see only themselves: who is involved in the enquiry stays hidden.
+            .Resolve(c => ListInGroup(c, CoreFieldGroups.CareTeam, ViewOf(c).CareTeam, member => member.Subject));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CarerGraphType>>>>("carers")
             .Description("The carers linked to this passport and their rights: all of them for a viewer who may see the family.carers group, otherwise only the viewer's own entry. Each carer's own address and phone are private unless they share them.")
-            .Resolve(c => IsFrozenFamily(c)
-                ? throw PassportException.Forbidden("Family access to this passport is paused by children's social care.")
-                : ListInGroup(c, CoreFieldGroups.Carers, ViewOf(c).Carers, carer => carer.Subject)
-                    .Select(carer => new CarerEntry(carer, c.Source.Access.Viewer.Subject)).ToList());
+            .Resolve(c => ListInGroup(c, CoreFieldGroups.Carers, ViewOf(c).Carers, carer => carer.Subject)
+                .Select(carer => new CarerEntry(carer, c.Source.Access.Viewer.Subject)).ToList());
         Field<BooleanGraphType>("isControlledByYoungPerson")
             .Description("True once the young person (16 or over) has taken control of their passport.")
             .InFieldGroup(CoreFieldGroups.IdentityBasic)

@@ -10,12 +10,20 @@ using Passport.Sdk;
 namespace Passport.Core.Sharing;
 
 /// <summary>The family shares a group with a sector, or stops: only groups the policy lets them change.</summary>
-public sealed record SetSharing(Guid PassportId, string Sector, string Group, bool IsShared) : IPassportChange
+public sealed record SetSharing(Guid PassportId, string Sector, string Group, bool IsShared, SharingLevel Level) : IPassportChange
 {
     public PassportWrite Write { get; } = new AccessWrite(AccessChange.Sharing);
 
+    /// <summary>Checked after the write decision, so someone with no relationship learns nothing but NOT_FOUND.</summary>
     public Task DecideAsync(PassportWriteContext passport)
     {
+        if (Level is not (SharingLevel.Default or SharingLevel.OptIn))
+        {
+            throw PassportException.Forbidden(Level == SharingLevel.Always
+                ? $"{Sector} must see '{Group}' by law or regional policy; it cannot be withdrawn."
+                : $"The regional policy never shares '{Group}' with {Sector}.");
+        }
+
         passport.Append(new SharingChanged(Sector, Group, IsShared, passport.RecordedBy));
         return Task.CompletedTask;
     }
@@ -36,14 +44,6 @@ internal static class SetSharingMutation
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var sector = SharingInputs.Sector(decision, c.GetArgument<string>("sector"));
                 var group = SharingInputs.Group(decision, c.GetArgument<string>("group"));
-                var level = decision.LevelFor(sector, group);
-                if (level is not (SharingLevel.Default or SharingLevel.OptIn))
-                {
-                    throw PassportException.Forbidden(level == SharingLevel.Always
-                        ? $"{sector} must see '{group}' by law or regional policy; it cannot be withdrawn."
-                        : $"The regional policy never shares '{group}' with {sector}.");
-                }
-
-                return await c.ChangePassportAsync(new SetSharing(passportId, sector, group, c.GetArgument<bool>("shared")));
+                return await c.ChangePassportAsync(new SetSharing(passportId, sector, group, c.GetArgument<bool>("shared"), decision.LevelFor(sector, group)));
             });
 }

@@ -193,7 +193,10 @@ internal static class AccessRules
 
         var g = Relationship(s, a)!;
         return g.Basis == Basis.CareTeam && a.Sector is Sectors.Health or Sectors.SocialCare && op.Reason is { Length: >= 10 }
-            ? Ok($"{a.Sector} corrects a date of birth across {(closes ? "closure" : "16/18")} with a reason")
+            // A correction that closes the passport is saved, and the reply can only say it has closed.
+            ? closes
+                ? Refused(PassportClosed, $"{a.Sector} corrects a date of birth across closure with a reason: saved, and the passport is closed")
+                : Ok($"{a.Sector} corrects a date of birth across 16/18 with a reason")
             : Invalid(field, $"a date of birth change across {(closes ? "closure" : "16/18")} needs health or social care with a reason ({Who(g)}{(op.Reason is null ? ", no reason" : ", with a reason")})");
     }
 
@@ -554,12 +557,12 @@ internal static class AccessRules
         switch (g.Basis)
         {
             case Basis.CareTeam:
-                var seen = s.Items.Where(i => i.Withheld is not null && Sees(s, g, i.Kind.Group)).Select(i => $"{i.Id}:{FromOf(i)}").ToHashSet(StringComparer.Ordinal);
+                var seen = s.Items.Concat(s.EndedWithheldItems).Where(i => i.Withheld is not null && Sees(s, g, i.Kind.Group)).Select(i => $"{i.Id}:{FromOf(i)}").ToHashSet(StringComparer.Ordinal);
                 return FieldExpectation.Value("a professional sees the withheld items of groups they may see", v => SameWithheld(seen, v, s));
             case Basis.YoungPerson when s.IsFrozen:
                 return FieldExpectation.Anything("withheldItems for a frozen young person is not covered");
             case Basis.YoungPerson:
-                var own = s.Items.Where(i => i.Withheld is { ByYoungPerson: true }).Select(i => $"{i.Id}:{FromOf(i)}").ToHashSet(StringComparer.Ordinal);
+                var own = s.Items.Concat(s.EndedWithheldItems).Where(i => i.Withheld is { ByYoungPerson: true }).Select(i => $"{i.Id}:{FromOf(i)}").ToHashSet(StringComparer.Ordinal);
                 return FieldExpectation.Value("the young person sees the items they withheld", v => SameWithheld(own, v, s));
             default:
                 return FieldExpectation.Error($"withheldItems is FORBIDDEN to a {Who(g)}", Forbidden);

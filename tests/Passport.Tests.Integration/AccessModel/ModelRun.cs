@@ -334,6 +334,11 @@ internal sealed class ModelRun(HttpClient http, Func<Persona, string> issueToken
                 break;
             case OpKind.EndItem:
                 s.Items.Remove(op.Item!);
+                if (op.Item!.Withheld is not null)
+                {
+                    s.EndedWithheldItems.Add(op.Item);
+                }
+
                 break;
             case OpKind.SetRecord:
                 var record = op.RecordKind!;

@@ -130,6 +130,9 @@ internal sealed class PassportState(int index, string localAuthority, bool isSho
 
     public List<ModelItem> Items { get; } = [];
 
+    /// <summary>Items ended while withheld: they stay withheld (their history stays hidden from the family) and stay in withheldItems.</summary>
+    public List<ModelItem> EndedWithheldItems { get; } = [];
+
     /// <summary>Single records (education setting, SEN support, legal status, involvement, short breaks plan): kind → id.</summary>
     public Dictionary<string, string> Records { get; } = new(StringComparer.Ordinal);
 
