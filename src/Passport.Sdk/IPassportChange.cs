@@ -86,6 +86,16 @@ public sealed class PassportWriteContext
     /// <summary>The messages to publish through the durable outbox once the events commit.</summary>
     public IReadOnlyList<object> Messages => _messages;
 
+    /// <summary>
+    /// The module's own view of this passport, read in the transaction that appends (so a change
+    /// decides on the same state the decision was made on). Null when the module has none yet.
+    /// </summary>
+    /// <typeparam name="TView">The module's view.</typeparam>
+    /// <returns>The view, or null.</returns>
+    public Task<TView?> ViewAsync<TView>()
+        where TView : class =>
+        Session.LoadAsync<TView>(PassportId);
+
     /// <summary>Appends an event to the passport's stream (at the fetched version).</summary>
     /// <param name="change">The event.</param>
     public void Append(object change) => _events.Add(change);

@@ -43,7 +43,7 @@ public static class PassportChange
         where TView : class =>
         Deciding(passportId, PassportWrite.ToGroup(group, itemId, itemArgument), async passport =>
         {
-            var view = await passport.Session.LoadAsync<TView>(passportId).ConfigureAwait(false);
+            var view = await passport.ViewAsync<TView>().ConfigureAwait(false);
             if (view is null || !isCurrent(view))
             {
                 throw unknown();

@@ -33,7 +33,7 @@ public static class SingleRecord
     private static async Task<Guid?> CurrentAsync<TView>(PassportWriteContext passport, Func<TView, Guid?> currentId)
         where TView : class
     {
-        var view = await passport.Session.LoadAsync<TView>(passport.PassportId).ConfigureAwait(false);
+        var view = await passport.ViewAsync<TView>().ConfigureAwait(false);
         return view is null ? null : currentId(view) is { } id && id != Guid.Empty ? id : null;
     }
 

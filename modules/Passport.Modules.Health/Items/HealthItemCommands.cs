@@ -1,4 +1,3 @@
-using Marten;
 using Passport.Sdk;
 
 namespace Passport.Modules.Health.Items;
@@ -23,7 +22,7 @@ internal sealed record AmendHealthItem(Guid PassportId, string Group, Guid ItemI
     public async Task DecideAsync(PassportWriteContext passport)
     {
         var change = Amended(passport.RecordedBy);
-        await HealthItemChanges.EnsureCurrentAsync(passport.Session, PassportId, change).ConfigureAwait(false);
+        await HealthItemChanges.EnsureCurrentAsync(passport, change).ConfigureAwait(false);
         HealthItemChanges.Append(passport, change);
     }
 }
@@ -36,7 +35,7 @@ internal sealed record EndHealthItem(Guid PassportId, string Group, Guid ItemId,
     public async Task DecideAsync(PassportWriteContext passport)
     {
         var change = Ended(passport.RecordedBy);
-        await HealthItemChanges.EnsureCurrentAsync(passport.Session, PassportId, change).ConfigureAwait(false);
+        await HealthItemChanges.EnsureCurrentAsync(passport, change).ConfigureAwait(false);
         passport.Append(change);
     }
 }
@@ -60,9 +59,9 @@ internal static class HealthItemChanges
     /// The item is checked against the view in the transaction that appends, so an id that is not a
     /// current item of this kind on this passport is refused and nothing is written.
     /// </summary>
-    public static async Task EnsureCurrentAsync(IQuerySession session, Guid passportId, ICurrentHealthItemChange change)
+    public static async Task EnsureCurrentAsync(PassportWriteContext passport, ICurrentHealthItemChange change)
     {
-        var view = await session.LoadAsync<HealthView>(passportId).ConfigureAwait(false);
+        var view = await passport.ViewAsync<HealthView>().ConfigureAwait(false);
         if (view is null || !change.IsCurrentIn(view))
         {
             throw UnknownItem();
