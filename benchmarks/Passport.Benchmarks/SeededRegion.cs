@@ -3,7 +3,10 @@ using System.Runtime.Loader;
 using JasperFx;
 using Marten;
 using Passport.Core;
+using Passport.Core.AboutMe;
+using Passport.Core.CareTeam;
 using Passport.Core.Passports;
+using Passport.Core.ShareCodes;
 using Passport.Sdk;
 
 namespace Passport.Benchmarks;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Marten;
 using Passport.Core;
+using Passport.Core.AboutMe;
 using Passport.Core.Passports;
 using Passport.Sdk;
 using Passport.Tests.Integration.Infrastructure;

@@ -56,3 +56,18 @@ internal static class UpdateAboutMeMutation
                 return await c.ChangePassportAsync(new UpdateAboutMe(passportId, text), c.GetArgument<int>("expectedVersion"));
             });
 }
+
+/// <summary>"About me" was written; every field is replaced by the new text.</summary>
+public sealed record AboutMeUpdated(
+    string? Communication,
+    string? ImportantToMe,
+    string? Likes,
+    string? Dislikes,
+    string? WhatUpsetsMe,
+    string? HowToHelpMe,
+    string? HowIShowPain,
+    string? MustKnow,
+    Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => "aboutMe";
+}

@@ -60,3 +60,9 @@ internal static class BreakGlassMutation
                 return passport;
             });
 }
+
+/// <summary>A health professional with no relationship used emergency access, giving a reason.</summary>
+public sealed record BreakGlassUsed(string Reason, DateTimeOffset Until, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}

@@ -55,3 +55,15 @@ internal static class AddCareTeamColleagueMutation
                 InputRules.Required("subject", c.GetArgument<string>("subject")),
                 InputRules.Required("displayName", c.GetArgument<string>("displayName")))));
 }
+
+/// <summary>A professional joined the care team (by share code, handover, or by creating the passport).</summary>
+public sealed record CareTeamMemberJoined(
+    string Subject,
+    string DisplayName,
+    string Sector,
+    string? Organisation,
+    string HowJoined,
+    Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}

@@ -41,3 +41,9 @@ internal static class RemoveCareTeamMemberMutation
             .ResolveAsync(async c => await c.ChangePassportAsync(new RemoveCareTeamMember(
                 InputRules.PassportId(c.GetArgument<string>("passportId")), InputRules.Required("subject", c.GetArgument<string>("subject")))));
 }
+
+/// <summary>The family removed a professional from the care team.</summary>
+public sealed record CareTeamMemberRemoved(string Subject, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}

@@ -177,3 +177,27 @@ internal static class InvitationMutations
         return await c.ChangePassportAsync(new AcceptInvitation(invitation.PassportId, invitation.Id, kind));
     }
 }
+
+/// <summary>A linked carer invited another carer, with the rights they will hold.</summary>
+public sealed record CarerInvited(CarerRights Rights, DateTimeOffset ExpiresAt, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}
+
+/// <summary>An invited carer accepted and is linked to the passport.</summary>
+public sealed record CarerLinked(string Subject, string DisplayName, CarerRights Rights, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}
+
+/// <summary>A carer invited the young person to link to their own passport.</summary>
+public sealed record YoungPersonInvited(DateTimeOffset ExpiresAt, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}
+
+/// <summary>The young person linked to their own passport.</summary>
+public sealed record YoungPersonLinked(string Subject, string DisplayName, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}

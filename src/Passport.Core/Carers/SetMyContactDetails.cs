@@ -34,3 +34,9 @@ internal static class SetMyContactDetailsMutation
                 InputRules.Optional("phone", c.GetArgument<string?>("phone"), 30),
                 c.GetArgument<bool>("share"))));
 }
+
+/// <summary>A carer set their own address and phone, and whether others on the passport may see them.</summary>
+public sealed record CarerContactDetailsSet(string? Address, string? Phone, bool IsShared, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}

@@ -46,3 +46,9 @@ internal static class SetNhsNumberMutation
                 }
             });
 }
+
+/// <summary>The child's NHS number was added or corrected.</summary>
+public sealed record NhsNumberSet(string NhsNumber, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => "identity.nhsNumber";
+}

@@ -103,3 +103,20 @@ internal static class UpdateChildDetailsMutation
                 }
             });
 }
+
+/// <summary>The child's basic details were corrected or completed.</summary>
+public sealed record ChildDetailsUpdated(
+    string GivenName,
+    string FamilyName,
+    string? PreferredName,
+    DateOnly DateOfBirth,
+    string? Pronouns,
+    string? FirstLanguage,
+    bool IsInterpreterNeeded,
+    string? PhotoReference,
+    string LocalAuthority,
+    Provenance RecordedBy,
+    string? CorrectionReason = null) : IPassportEvent
+{
+    public string? FieldGroup => "identity.basic";
+}

@@ -38,3 +38,9 @@ internal static class TakeControlMutation
             .ResolveAsync(async c => await c.ChangePassportAsync(new TakeControl(
                 InputRules.PassportId(c.GetArgument<string>("passportId")), c.GetArgument<List<string>>("keepCarers"))));
 }
+
+/// <summary>From 16 the young person took control; carers not named keep only the right to view.</summary>
+public sealed record YoungPersonTookControl(IReadOnlyList<string> CarersKeepingTheirRights, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}

@@ -106,3 +106,41 @@ internal static class EmergencyContactMutations
                 InputRules.PassportId(c.GetArgument<string>("passportId")), EmergencyContactRules.ContactId(c))));
     }
 }
+
+/// <summary>An emergency contact was added.</summary>
+public sealed record EmergencyContactAdded(
+    Guid ContactId,
+    string Name,
+    string Relationship,
+    bool HasParentalResponsibility,
+    string Phone,
+    int PreferredOrder,
+    Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => "contacts.emergency";
+
+    public Guid ItemId => ContactId;
+}
+
+/// <summary>An emergency contact was corrected.</summary>
+public sealed record EmergencyContactAmended(
+    Guid ContactId,
+    string Name,
+    string Relationship,
+    bool HasParentalResponsibility,
+    string Phone,
+    int PreferredOrder,
+    Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => "contacts.emergency";
+
+    public Guid ItemId => ContactId;
+}
+
+/// <summary>An emergency contact was removed.</summary>
+public sealed record EmergencyContactRemoved(Guid ContactId, Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => "contacts.emergency";
+
+    public Guid ItemId => ContactId;
+}

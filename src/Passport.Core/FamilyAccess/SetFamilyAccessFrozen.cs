@@ -36,3 +36,15 @@ internal static class SetFamilyAccessFrozenMutation
                 return await c.ChangePassportAsync(new SetFamilyAccessFrozen(InputRules.PassportId(c.GetArgument<string>("passportId")), frozen, reason));
             });
 }
+
+/// <summary>A social-care professional froze family access during a safeguarding enquiry.</summary>
+public sealed record FamilyAccessFrozen(string Reason, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}
+
+/// <summary>Family access was restored.</summary>
+public sealed record FamilyAccessUnfrozen(Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}

@@ -1,4 +1,15 @@
 using Marten.Events.Aggregation;
+using Passport.Core.AboutMe;
+using Passport.Core.BreakGlass;
+using Passport.Core.CareTeam;
+using Passport.Core.Carers;
+using Passport.Core.ChildDetails;
+using Passport.Core.Control;
+using Passport.Core.EmergencyContacts;
+using Passport.Core.FamilyAccess;
+using Passport.Core.Reviews;
+using Passport.Core.Sharing;
+using Passport.Core.Withholding;
 using Passport.Sdk;
 
 namespace Passport.Core.Passports;

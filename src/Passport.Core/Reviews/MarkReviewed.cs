@@ -32,3 +32,9 @@ internal static class MarkReviewedMutation
                 InputRules.PassportId(c.GetArgument<string>("passportId")),
                 SharingInputs.Group(c.RequestServices!.GetRequiredService<AccessDecision>(), c.GetArgument<string>("group")))));
 }
+
+/// <summary>Someone who may record in a group confirmed it is still correct (its review date moves on).</summary>
+public sealed record SectionReviewed(string Group, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => Group;
+}

@@ -53,3 +53,9 @@ internal static class SharingInputs
     public static string Group(AccessDecision decision, string group) =>
         decision.IsKnownGroup(group) ? group : throw PassportException.Invalid("group", $"'{group}' is not a field group of this passport.");
 }
+
+/// <summary>The family issued a share code for a sector (the code itself is kept only in <see cref="ShareCode"/>).</summary>
+public sealed record ShareCodeIssued(string Sector, DateTimeOffset ExpiresAt, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}

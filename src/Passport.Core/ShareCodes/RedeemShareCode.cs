@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Core.Access;
+using Passport.Core.CareTeam;
 using Passport.Core.GraphQL;
 using Passport.Core.Passports;
 using Passport.Sdk;

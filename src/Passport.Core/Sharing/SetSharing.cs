@@ -47,3 +47,9 @@ internal static class SetSharingMutation
                 return await c.ChangePassportAsync(new SetSharing(passportId, sector, group, c.GetArgument<bool>("shared"), decision.LevelFor(sector, group)));
             });
 }
+
+/// <summary>The family changed whether a sector sees a group (only <c>default</c> and <c>optIn</c> groups).</summary>
+public sealed record SharingChanged(string Sector, string Group, bool IsShared, Provenance RecordedBy) : IPassportEvent
+{
+    public string? FieldGroup => null;
+}

@@ -59,3 +59,9 @@ internal static class ItemArguments
     public static Guid ItemId(IResolveFieldContext c) =>
         Guid.TryParse(c.GetArgument<string>("itemId"), out var item) ? item : throw PassportException.Invalid("itemId", "itemId must be the id of an item of this passport.");
 }
+
+/// <summary>An item was withheld from (or shown again to) the family. Null <see cref="WithheldFrom"/> shows it again.</summary>
+public sealed record ItemWithholdingChanged(string Group, Guid ItemId, WithheldFrom? WithheldFrom, Provenance RecordedBy) : IPassportEvent, IPassportItemEvent
+{
+    public string? FieldGroup => Group;
+}
