@@ -15,7 +15,7 @@ public class SchemaDocumentTests
         var documented = await File.ReadAllTextAsync(Path.Combine(TestPaths.RepoRoot, "docs", "schema.graphql"));
         Normalise(documented).ShouldBe(
             Normalise(await File.ReadAllTextAsync(printed)),
-            "docs/schema.graphql is stale: regenerate it with `dotnet run --project src/Passport.Host -- schema docs/schema.graphql`");
+            "docs/schema.graphql is stale: regenerate it with `dotnet run --project src/Passport.Host -- schema \"$PWD/docs/schema.graphql\"` from the repository root");
     }
 
     private static string Normalise(string sdl) => sdl.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
