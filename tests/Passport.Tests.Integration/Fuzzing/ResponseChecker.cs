@@ -443,9 +443,11 @@ public sealed partial class ResponseChecker(FuzzSchema schema, FuzzWorld world)
             var group = name == "careTeam" ? RegionPolicy.CareTeam : RegionPolicy.Carers;
             var selections = Collect(name == "careTeam" ? "CareTeamMember" : "Carer", SubSelections(fields));
             var subjectKey = selections.FirstOrDefault(s => s.Value[0].Name.StringValue == "subject").Key;
-            var others = subjectKey is null
-                ? Math.Max(0, members.Count - 1)
-                : members.Count(m => m?[subjectKey]?.GetValue<string>() != persona.Subject);
+            // An entry whose subject was not returned (not selected, or left out by @skip) may be the viewer's own.
+            var identified = subjectKey is null ? [] : members.Where(m => m?[subjectKey] is not null).ToList();
+            var ownIsIdentified = identified.Any(m => m![subjectKey!]!.GetValue<string>() == persona.Subject);
+            var others = identified.Count(m => m![subjectKey!]!.GetValue<string>() != persona.Subject)
+                + Math.Max(0, members.Count - identified.Count - (ownIsIdentified ? 0 : 1));
             if (!access.Sees(group) && others > 0)
             {
                 found.Add(new Violation($"{group}: other members listed to {persona.Label}", $"{path}: {others} other entries"));
