@@ -49,6 +49,45 @@ public class HostileInputTests(PassportFixture fixture)
     }
 
     [Fact]
+    public async Task Control_characters_are_refused_naming_the_field_and_never_reach_the_database()
+    {
+        var carer = Persona.Carer();
+        var created = await fixture.GraphQLAsync(carer, "mutation($n: String!) { createPassport(input: { givenName: $n, familyName: \"Lee\", dateOfBirth: \"2016-01-01\", localAuthority: \"E06000052\" }) { id } }", new { n = "Sa\u0000m" });
+        created.ErrorCodes.ShouldBe(["VALIDATION_FAILED"], created.Body);
+        created.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe("input.givenName");
+
+        // A code is only ever letters and digits: a NUL in one is a code that does not work, not a failure.
+        (await fixture.GraphQLAsync(Persona.YoungPerson(), "mutation($c: String!) { acceptYoungPersonInvitation(code: $c) { id } }", new { c = "nul\u0000byte" }))
+            .ErrorCodes.ShouldBe(["NOT_FOUND"]);
+        (await fixture.GraphQLAsync(Persona.Professional("health"), "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = "abcd\u0000efg" }))
+            .ErrorCodes.ShouldBe(["NOT_FOUND"]);
+    }
+
+    [Fact]
+    public async Task The_empty_id_is_not_found_for_a_change_as_for_a_read()
+    {
+        var response = await fixture.GraphQLAsync(Persona.Carer(), "mutation { updateAboutMe(passportId: \"00000000-0000-0000-0000-000000000000\", expectedVersion: 1, input: { likes: \"x\" }) { id } }");
+        response.ErrorCodes.ShouldBe(["NOT_FOUND"], response.Body);
+    }
+
+    [Fact]
+    public async Task A_subscription_or_a_query_too_deep_to_parse_is_a_clear_400()
+    {
+        var (status, body) = await PostRawAsync("{\"query\":\"subscription { me { subject } }\"}", "application/json");
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        ShouldNotLeakInternals(body);
+
+        var deep = "{ " + string.Concat(Enumerable.Repeat("a { ", 130)) + "b" + string.Concat(Enumerable.Repeat(" }", 130)) + " }";
+        (status, body) = await PostRawAsync(System.Text.Json.JsonSerializer.Serialize(new { query = deep }), "application/json");
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("QUERY_TOO_COMPLEX");
+
+        (status, body) = await PostRawAsync("{\"query\":\"{ a\\r{} }\"}", "application/json");
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        ShouldNotLeakInternals(body);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_JSON_is_refused()
     {
         var (status, _) = await PostRawAsync("query { me { subject } }", "text/plain");

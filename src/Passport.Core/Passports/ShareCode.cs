@@ -32,8 +32,9 @@ public sealed class ShareCode
     /// <summary>Shown as <c>ABCD-EFGH</c>; accepted with or without the dash, spaces or lower case.</summary>
     public static string Display(string code) => $"{code[..4]}-{code[4..]}";
 
+    /// <remarks>Only ASCII letters and digits are kept: anything else (a NUL, say) could never be part of a code.</remarks>
     public static string Normalise(string? entered) =>
-        new((entered ?? "").ToUpperInvariant().Where(c => c is not ('-' or ' ')).ToArray());
+        new((entered ?? "").ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
 }
 
 /// <summary>A failed attempt to redeem a share code: audited, and counted to stop guessing.</summary>
