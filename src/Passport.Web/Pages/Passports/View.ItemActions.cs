@@ -64,7 +64,10 @@ public partial class ViewPassportModel
         {
             var ownSector = OwningSector(block.Path[0]) is { } owner && owner == Sector;
             var mayConfirm = item["verified"]?.GetValue<bool>() == false && ownSector;
-            var hideFrom = group is not null && !NeverShownToFamily.Contains(group) ? "the family" : null;
+            // Only a sector that records the item's group withholds it or shows it again (access model §3a):
+            // a module's own sector, and for emergency contacts health or social care.
+            var mayWithhold = ownSector || (group == "contacts.emergency" && Sector is "health" or "social-care");
+            var hideFrom = mayWithhold && group is not null && !NeverShownToFamily.Contains(group) ? "the family" : null;
             return new(mayConfirm, hideFrom, group, IsWithheld(item), ownSector && ItemRemoval.Mutations.ContainsKey(kind) ? kind : null);
         }
 
