@@ -1,5 +1,3 @@
-using JasperFx.Events.Projections;
-using Marten;
 using Passport.Modules.Health.Alerts;
 using Passport.Modules.Health.Allergies;
 using Passport.Modules.Health.Clinicians;
@@ -8,38 +6,25 @@ using Passport.Modules.Health.EmergencyCarePlans;
 using Passport.Modules.Health.Equipment;
 using Passport.Modules.Health.Growth;
 using Passport.Modules.Health.Immunisations;
-using Passport.Modules.Health.Items;
 using Passport.Modules.Health.Medications;
 using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Health;
 
-/// <summary>The health sector's module: emergency information, clinical details, growth, immunisations.</summary>
-public sealed class HealthModule : PassportModule
+/// <summary>
+/// The health sector's module: emergency information, clinical details, growth, immunisations.
+/// Every kind is a list the kit records, amends, ends, verifies and withholds alike.
+/// </summary>
+public sealed class HealthModule : RecordedItemsModule<HealthView>
 {
     public const string Emergency = "health.emergency";
     public const string Clinical = "health.clinical";
     public const string Growth = "health.growth";
     public const string Immunisations = "health.immunisations";
 
-    /// <summary>Every kind of item the module holds; each is recorded, amended, ended and verified the same way.</summary>
-    internal static IReadOnlyList<IHealthItemKind> ItemKinds { get; } =
-    [
-        new HealthItemKind<Allergy, AllergyInput, AllergyInputGraphType>("Allergy", "an allergy"),
-        new HealthItemKind<Alert, AlertInput, AlertInputGraphType>("Alert", "an alert"),
-        new HealthItemKind<EmergencyCarePlan, EmergencyCarePlanInput, EmergencyCarePlanInputGraphType>("EmergencyCarePlan", "an emergency care plan"),
-        new HealthItemKind<EquipmentItem, EquipmentInput, EquipmentInputGraphType>("Equipment", "equipment that travels with the child"),
-        new HealthItemKind<Condition, ConditionInput, ConditionInputGraphType>("Condition", "a condition or diagnosis"),
-        new HealthItemKind<Medication, MedicationInput, MedicationInputGraphType>("Medication", "a medication"),
-        new HealthItemKind<Clinician, ClinicianInput, ClinicianInputGraphType>("Clinician", "a key clinician or service"),
-        new HealthItemKind<GrowthMeasurement, GrowthMeasurementInput, GrowthMeasurementInputGraphType>("GrowthMeasurement", "a growth measurement"),
-        new HealthItemKind<Immunisation, ImmunisationInput, ImmunisationInputGraphType>("Immunisation", "an immunisation"),
-    ];
-
-    /// <summary>Every event the module appends: each kind's recorded, amended and ended events.</summary>
-    internal static IReadOnlyList<Type> EventTypes { get; } = typeof(HealthModule).Assembly.GetTypes()
-        .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IHealthItemChange)))
-        .ToList();
+    /// <summary>Longest note-like text (a reaction, how I take my medicine, equipment notes).</summary>
+    internal const int NoteText = InputRules.ShortText * 5;
 
     public override ModuleManifest Manifest { get; } = new(
         Name: "health",
@@ -54,34 +39,22 @@ public sealed class HealthModule : PassportModule
         ],
         DatabaseSchema: "health");
 
-    /// <summary>The retention job purges a closed passport: the module's view goes with it.</summary>
-    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<HealthView>(passportId);
+    protected override RecordedItems<HealthView> Items { get; } = new RecordedItems<HealthView>()
+        .List<Allergy>("Allergy", "allergies", Emergency, view => view.Allergies, Allergy.Declare)
+        .List<Alert>("Alert", "alerts", Emergency, view => view.Alerts, Alert.Declare)
+        .List<EmergencyCarePlan>("EmergencyCarePlan", "emergencyCarePlans", Emergency, view => view.EmergencyCarePlans, EmergencyCarePlan.Declare)
+        .List<EquipmentItem>("Equipment", "equipment", Emergency, view => view.Equipment, EquipmentItem.Declare)
+        .List<Condition>("Condition", "conditions", Clinical, view => view.Conditions, Condition.Declare)
+        .List<Medication>("Medication", "medications", Clinical, view => view.Medications, Medication.Declare)
+        .List<Clinician>("Clinician", "clinicians", Clinical, view => view.Clinicians, Clinician.Declare)
+        .List<GrowthMeasurement>("GrowthMeasurement", "growth", Growth, view => view.Growth, GrowthMeasurement.Declare)
+        .List<Immunisation>("Immunisation", "immunisations", Immunisations, view => view.Immunisations, Immunisation.Declare);
 
-    public override void ConfigureMarten(StoreOptions options)
-    {
-        options.Events.AddEventTypes(EventTypes);
-        options.Projections.Add<HealthViewProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<HealthView>().DatabaseSchemaName(Manifest.DatabaseSchema);
-    }
+    protected override string SectionField => "health";
 
-    public override async Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken)
-    {
-        var view = await session.LoadAsync<HealthView>(passportId, cancellationToken).ConfigureAwait(false);
-        return view?.GroupOf(itemId);
-    }
+    protected override string SectionType => "Health";
 
-    public override void ConfigureSchema(IPassportSchemaBuilder schema)
-    {
-        schema.AddSection<HealthGraphType>(
-            "health",
-            "The health section: what a health professional, or anyone in an emergency, must know.",
-            (passport, context) => context.Loader<HealthView>().Load(passport.Id).Then(view => new HealthSection(passport, view)));
-        schema.AddMutations(mutation =>
-        {
-            foreach (var kind in ItemKinds)
-            {
-                kind.DefineMutations(mutation, schema.PassportType);
-            }
-        });
-    }
+    protected override string SectionTitle => "Health";
+
+    protected override string SectionDescription => "The health section: what a health professional, or anyone in an emergency, must know.";
 }

@@ -18,6 +18,13 @@ public interface IPassportSchemaBuilder
     void AddSection<TGraphType>(string name, string description, Func<PassportNode, IResolveFieldContext, object?> resolve)
         where TGraphType : IComplexGraphType;
 
+    /// <summary>Adds a field to <c>Passport</c> whose type is an instance built for this schema (as the recorded-item kit builds its types).</summary>
+    /// <param name="name">The field name on <c>Passport</c>.</param>
+    /// <param name="description">Schema description.</param>
+    /// <param name="type">The section's object graph type.</param>
+    /// <param name="resolve">Loads the section for a passport.</param>
+    void AddSection(string name, string description, IComplexGraphType type, Func<PassportNode, IResolveFieldContext, object?> resolve);
+
     /// <summary>Adds a mutation field. Mutations that change a passport return <see cref="PassportType"/>.</summary>
     /// <param name="configure">Defines the field on the <c>Mutation</c> type.</param>
     void AddMutations(Action<ObjectGraphType> configure);

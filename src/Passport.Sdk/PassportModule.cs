@@ -62,6 +62,12 @@ public abstract class PassportModule
     {
     }
 
+    /// <summary>
+    /// The module's section of the passport page as the web app renders it: its blocks, fields and
+    /// forms. Null: the web app shows nothing of the module (its data is still in the API).
+    /// </summary>
+    public virtual Pages.SectionPage? Page => null;
+
     /// <summary>Contributes the module's section of <c>Passport</c> and its mutations.</summary>
     /// <param name="schema">The builder of the one GraphQL schema.</param>
     public abstract void ConfigureSchema(IPassportSchemaBuilder schema);

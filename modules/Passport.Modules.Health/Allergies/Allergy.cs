@@ -1,5 +1,4 @@
-using Passport.Modules.Health.Items;
-using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Health.Allergies;
 
@@ -18,48 +17,16 @@ public enum AllergyStatus
 }
 
 /// <summary>An allergy as the passport shows it.</summary>
-public sealed record Allergy(
-    Guid Id,
-    string Substance,
-    string? Reaction,
-    AllergySeverity Severity,
-    Provenance RecordedBy,
-    AllergyStatus Status = AllergyStatus.Active,
-    Provenance? VerifiedBy = null) : IHealthItem<Allergy>
+public sealed record Allergy(string Substance, string? Reaction, AllergySeverity Severity, AllergyStatus Status = AllergyStatus.Active) : RecordedItem
 {
-    public static string Group => HealthModule.Emergency;
-
-    public static List<Allergy> CurrentIn(HealthView view) => view.Allergies;
-
-    public static IHealthItemChange Recorded(Allergy item) =>
-        new AllergyRecorded(item.Id, item.Substance, item.Reaction, item.Severity, item.RecordedBy, item.Status);
-
-    public static ICurrentHealthItemChange Amended(Guid amendmentId, Allergy item) => new AllergyAmended(amendmentId, item);
-
-    public static ICurrentHealthItemChange Ended(Guid itemId, Provenance endedBy) => new AllergyEnded(itemId, endedBy);
-
-    public static string EmergencyNotice(Allergy item, string change) =>
-        $"{item.Severity} allergy {change}: {item.Substance}{(item.Status == AllergyStatus.Resolved ? " (resolved)" : "")}";
-
-    public Allergy VerifiedAs(Provenance verifiedBy) => this with { VerifiedBy = verifiedBy };
-}
-
-public sealed record AllergyAmended(Guid AmendmentId, Allergy Item) : HealthItemAmended<Allergy>(AmendmentId, Item);
-
-public sealed record AllergyEnded(Guid ItemId, Provenance RecordedBy) : HealthItemEnded<Allergy>(ItemId, RecordedBy);
-
-public sealed class AllergyInput : IHealthItemInput<Allergy>
-{
-    public string Substance { get; set; } = "";
-    public string? Reaction { get; set; }
-    public AllergySeverity Severity { get; set; }
-    public AllergyStatus? Status { get; set; }
-
-    public Allergy ToItem(Guid id, Provenance recordedBy) => new(
-        id,
-        InputRules.Required("input.substance", Substance),
-        InputRules.Optional("input.reaction", Reaction, HealthInputRules.NoteText),
-        Severity,
-        recordedBy,
-        Status ?? AllergyStatus.Active);
+    /// <summary>Every allergy recorded or amended is told to the care team: it is emergency information.</summary>
+    internal static void Declare(ItemKind<HealthView, Allergy> kind) => kind
+        .Describe("an allergy", "Allergies", "Known allergies. An empty list means none recorded, never that they are hidden.")
+        .Text("substance", "What is the child allergic to?", required: true, hint: "For example, peanuts, penicillin or latex", description: "What the child is allergic to, e.g. peanuts, penicillin, latex.")
+        .Text("reaction", "What happens (optional)", hint: "For example, anaphylaxis or hives", maxLength: HealthModule.NoteText, description: "What happens, e.g. anaphylaxis, hives.")
+        .Choice("severity", "How severe is it?", "Severity", [(AllergySeverity.Mild, "Mild"), (AllergySeverity.Moderate, "Moderate"), (AllergySeverity.Severe, "Severe")], required: true)
+        .Choice("status", "Does it still apply?", "AllergyStatus", [(AllergyStatus.Active, "Yes, it still applies"), (AllergyStatus.Resolved, "No, it has resolved")], defaultValue: AllergyStatus.Active, description: "Whether the allergy still applies; ACTIVE when omitted.")
+        .Notify((allergy, change) => $"{allergy.Severity} allergy {change}: {allergy.Substance}{(allergy.Status == AllergyStatus.Resolved ? " (resolved)" : "")}")
+        .Form("Add an allergy", "Save allergy", familyTitle: "Report an allergy")
+        .LeadsPage();
 }

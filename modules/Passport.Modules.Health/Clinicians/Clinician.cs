@@ -1,49 +1,15 @@
-using Passport.Modules.Health.Items;
-using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Health.Clinicians;
 
-/// <summary>A key clinician or service involved in the child's care, e.g. their consultant paediatrician.</summary>
-public sealed record Clinician(
-    Guid Id,
-    string Name,
-    string? Role,
-    string? Service,
-    string? Contact,
-    Provenance RecordedBy,
-    Provenance? VerifiedBy = null) : IHealthItem<Clinician>
+/// <summary>A key clinician or service involved in the child's care.</summary>
+public sealed record Clinician(string Name, string? Role, string? Service, string? Contact) : RecordedItem
 {
-    public static string Group => HealthModule.Clinical;
-
-    public static List<Clinician> CurrentIn(HealthView view) => view.Clinicians;
-
-    public static IHealthItemChange Recorded(Clinician item) => new ClinicianRecorded(item);
-
-    public static ICurrentHealthItemChange Amended(Guid amendmentId, Clinician item) => new ClinicianAmended(amendmentId, item);
-
-    public static ICurrentHealthItemChange Ended(Guid itemId, Provenance endedBy) => new ClinicianEnded(itemId, endedBy);
-
-    public Clinician VerifiedAs(Provenance verifiedBy) => this with { VerifiedBy = verifiedBy };
-}
-
-public sealed record ClinicianRecorded(Clinician Item) : HealthItemRecorded<Clinician>(Item);
-
-public sealed record ClinicianAmended(Guid AmendmentId, Clinician Item) : HealthItemAmended<Clinician>(AmendmentId, Item);
-
-public sealed record ClinicianEnded(Guid ItemId, Provenance RecordedBy) : HealthItemEnded<Clinician>(ItemId, RecordedBy);
-
-public sealed class ClinicianInput : IHealthItemInput<Clinician>
-{
-    public string Name { get; set; } = "";
-    public string? Role { get; set; }
-    public string? Service { get; set; }
-    public string? Contact { get; set; }
-
-    public Clinician ToItem(Guid id, Provenance recordedBy) => new(
-        id,
-        InputRules.Required("input.name", Name),
-        InputRules.Optional("input.role", Role, InputRules.ShortText),
-        InputRules.Optional("input.service", Service, InputRules.ShortText),
-        InputRules.Optional("input.contact", Contact, InputRules.ShortText),
-        recordedBy);
+    internal static void Declare(ItemKind<HealthView, Clinician> kind) => kind
+        .Describe("a key clinician or service", "Clinicians and services", "Key clinicians and services.")
+        .Text("name", "Name of the clinician or service", required: true, hint: "For example, Dr Amara Okafor", description: "The clinician, or the service when no one person is named, e.g. Dr Amara Okafor.")
+        .Text("role", "Role (optional)", hint: "For example, consultant paediatric neurologist", description: "e.g. Consultant paediatric neurologist.")
+        .Text("service", "Service (optional)", hint: "For example, paediatric neurology, Royal Cornwall Hospital", description: "e.g. Paediatric neurology, Royal Cornwall Hospital.")
+        .Text("contact", "How to contact them (optional)", hint: "For example, a phone number or a secretary's email address", description: "How to reach them, e.g. a phone number or secretary's email.")
+        .Form("Add a clinician or service", "Save clinician or service", familyTitle: "Report a clinician or service");
 }

@@ -1,46 +1,15 @@
-using Passport.Modules.Health.Items;
-using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Health.Conditions;
 
-/// <summary>A condition or diagnosis, e.g. epilepsy (SNOMED CT 84757009).</summary>
-public sealed record Condition(
-    Guid Id,
-    string Name,
-    string? SnomedCode,
-    DateOnly? Onset,
-    Provenance RecordedBy,
-    Provenance? VerifiedBy = null) : IHealthItem<Condition>
+/// <summary>A condition or diagnosis, with its SNOMED CT concept id when known.</summary>
+public sealed record Condition(string Name, string? SnomedCode, DateOnly? Onset) : RecordedItem
 {
-    public static string Group => HealthModule.Clinical;
-
-    public static List<Condition> CurrentIn(HealthView view) => view.Conditions;
-
-    public static IHealthItemChange Recorded(Condition item) => new ConditionRecorded(item);
-
-    public static ICurrentHealthItemChange Amended(Guid amendmentId, Condition item) => new ConditionAmended(amendmentId, item);
-
-    public static ICurrentHealthItemChange Ended(Guid itemId, Provenance endedBy) => new ConditionEnded(itemId, endedBy);
-
-    public Condition VerifiedAs(Provenance verifiedBy) => this with { VerifiedBy = verifiedBy };
-}
-
-public sealed record ConditionRecorded(Condition Item) : HealthItemRecorded<Condition>(Item);
-
-public sealed record ConditionAmended(Guid AmendmentId, Condition Item) : HealthItemAmended<Condition>(AmendmentId, Item);
-
-public sealed record ConditionEnded(Guid ItemId, Provenance RecordedBy) : HealthItemEnded<Condition>(ItemId, RecordedBy);
-
-public sealed class ConditionInput : IHealthItemInput<Condition>
-{
-    public string Name { get; set; } = "";
-    public string? SnomedCode { get; set; }
-    public DateOnly? Onset { get; set; }
-
-    public Condition ToItem(Guid id, Provenance recordedBy) => new(
-        id,
-        InputRules.Required("input.name", Name),
-        SnomedCt.OptionalConceptId("input.snomedCode", SnomedCode),
-        HealthInputRules.OptionalPastDate("input.onset", Onset, recordedBy),
-        recordedBy);
+    internal static void Declare(ItemKind<HealthView, Condition> kind) => kind
+        .Describe("a condition or diagnosis", "Conditions", "Conditions and diagnoses.")
+        .Text("name", "Condition or diagnosis", required: true, hint: "For example, epilepsy", description: "The condition or diagnosis, e.g. Epilepsy.")
+        .Text("snomedCode", "SNOMED CT code (optional)", hint: "If you know it, for example, 84757009", description: "Its SNOMED CT concept id, e.g. 84757009, when known.")
+        .Date("onset", "Date it started or was diagnosed (optional)", hint: "For example, 15 3 2024", description: "When it began or was diagnosed.")
+        .Validate(condition => condition with { SnomedCode = SnomedCt.OptionalConceptId("input.snomedCode", condition.SnomedCode) })
+        .Form("Add a condition", "Save condition", familyTitle: "Report a condition");
 }

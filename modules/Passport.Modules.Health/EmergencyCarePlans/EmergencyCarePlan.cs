@@ -1,41 +1,15 @@
-using Passport.Modules.Health.Items;
-using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Health.EmergencyCarePlans;
 
-/// <summary>What to do in an emergency, e.g. a seizure plan: when to give rescue medication, when to call 999.</summary>
-public sealed record EmergencyCarePlan(Guid Id, string Title, string Plan, Provenance RecordedBy, Provenance? VerifiedBy = null) : IHealthItem<EmergencyCarePlan>
+/// <summary>What to do in an emergency (e.g. a seizure plan). Every change is told to the care team.</summary>
+public sealed record EmergencyCarePlan(string Title, string Plan) : RecordedItem
 {
-    public static string Group => HealthModule.Emergency;
-
-    public static List<EmergencyCarePlan> CurrentIn(HealthView view) => view.EmergencyCarePlans;
-
-    public static IHealthItemChange Recorded(EmergencyCarePlan item) => new EmergencyCarePlanRecorded(item);
-
-    public static ICurrentHealthItemChange Amended(Guid amendmentId, EmergencyCarePlan item) => new EmergencyCarePlanAmended(amendmentId, item);
-
-    public static ICurrentHealthItemChange Ended(Guid itemId, Provenance endedBy) => new EmergencyCarePlanEnded(itemId, endedBy);
-
-    /// <summary>Whoever may have to follow the plan must know it changed.</summary>
-    public static string EmergencyNotice(EmergencyCarePlan item, string change) => $"Emergency care plan {change}: {item.Title}";
-
-    public EmergencyCarePlan VerifiedAs(Provenance verifiedBy) => this with { VerifiedBy = verifiedBy };
-}
-
-public sealed record EmergencyCarePlanRecorded(EmergencyCarePlan Item) : HealthItemRecorded<EmergencyCarePlan>(Item);
-
-public sealed record EmergencyCarePlanAmended(Guid AmendmentId, EmergencyCarePlan Item) : HealthItemAmended<EmergencyCarePlan>(AmendmentId, Item);
-
-public sealed record EmergencyCarePlanEnded(Guid ItemId, Provenance RecordedBy) : HealthItemEnded<EmergencyCarePlan>(ItemId, RecordedBy);
-
-public sealed class EmergencyCarePlanInput : IHealthItemInput<EmergencyCarePlan>
-{
-    public string Title { get; set; } = "";
-    public string Plan { get; set; } = "";
-
-    public EmergencyCarePlan ToItem(Guid id, Provenance recordedBy) => new(
-        id,
-        InputRules.Required("input.title", Title),
-        InputRules.Required("input.plan", Plan, InputRules.LongText),
-        recordedBy);
+    internal static void Declare(ItemKind<HealthView, EmergencyCarePlan> kind) => kind
+        .Describe("an emergency care plan", "Emergency care plans", "What to do in an emergency, e.g. a seizure plan.")
+        .Text("title", "What the plan is for", required: true, hint: "For example, seizures", description: "What the plan is for, e.g. Seizure plan.")
+        .LongText("plan", "What to do", required: true, hint: "Step by step", description: "What to do, step by step.")
+        .Notify((plan, change) => $"Emergency care plan {change}: {plan.Title}")
+        .Form("Add an emergency care plan", "Save plan", familyTitle: "Report an emergency care plan")
+        .LeadsPage();
 }

@@ -1,38 +1,14 @@
-using Passport.Modules.Health.Items;
-using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Health.Equipment;
 
-/// <summary>A piece of equipment that must travel with the child, e.g. a suction machine, an adrenaline auto-injector.</summary>
-public sealed record EquipmentItem(Guid Id, string Name, string? Notes, Provenance RecordedBy, Provenance? VerifiedBy = null) : IHealthItem<EquipmentItem>
+/// <summary>Equipment that must travel with the child (e.g. a portable suction machine).</summary>
+public sealed record EquipmentItem(string Name, string? Notes) : RecordedItem
 {
-    public static string Group => HealthModule.Emergency;
-
-    public static List<EquipmentItem> CurrentIn(HealthView view) => view.Equipment;
-
-    public static IHealthItemChange Recorded(EquipmentItem item) => new EquipmentItemRecorded(item);
-
-    public static ICurrentHealthItemChange Amended(Guid amendmentId, EquipmentItem item) => new EquipmentItemAmended(amendmentId, item);
-
-    public static ICurrentHealthItemChange Ended(Guid itemId, Provenance endedBy) => new EquipmentItemEnded(itemId, endedBy);
-
-    public EquipmentItem VerifiedAs(Provenance verifiedBy) => this with { VerifiedBy = verifiedBy };
-}
-
-public sealed record EquipmentItemRecorded(EquipmentItem Item) : HealthItemRecorded<EquipmentItem>(Item);
-
-public sealed record EquipmentItemAmended(Guid AmendmentId, EquipmentItem Item) : HealthItemAmended<EquipmentItem>(AmendmentId, Item);
-
-public sealed record EquipmentItemEnded(Guid ItemId, Provenance RecordedBy) : HealthItemEnded<EquipmentItem>(ItemId, RecordedBy);
-
-public sealed class EquipmentInput : IHealthItemInput<EquipmentItem>
-{
-    public string Name { get; set; } = "";
-    public string? Notes { get; set; }
-
-    public EquipmentItem ToItem(Guid id, Provenance recordedBy) => new(
-        id,
-        InputRules.Required("input.name", Name),
-        InputRules.Optional("input.notes", Notes, HealthInputRules.NoteText),
-        recordedBy);
+    internal static void Declare(ItemKind<HealthView, EquipmentItem> kind) => kind
+        .Describe("equipment that travels with the child", "Equipment", "Equipment that must travel with the child.")
+        .TypeNames("Equipment", "EquipmentInput")
+        .Text("name", "Equipment", required: true, hint: "For example, portable suction machine", description: "The equipment, e.g. Portable suction machine.")
+        .LongText("notes", "Notes (optional)", hint: "Where it is kept, how it is used and who is trained to use it", maxLength: HealthModule.NoteText, description: "Where it is kept, how it is used, who is trained.")
+        .Form("Add equipment", "Save equipment", familyTitle: "Report equipment");
 }

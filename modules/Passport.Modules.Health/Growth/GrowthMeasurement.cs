@@ -1,61 +1,21 @@
-using Passport.Modules.Health.Items;
 using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Health.Growth;
 
-/// <summary>Height, weight and head circumference measured on one day (any of them).</summary>
-public sealed record GrowthMeasurement(
-    Guid Id,
-    DateOnly MeasuredOn,
-    double? HeightCm,
-    double? WeightKg,
-    double? HeadCircumferenceCm,
-    Provenance RecordedBy,
-    Provenance? VerifiedBy = null) : IHealthItem<GrowthMeasurement>
+/// <summary>One growth measurement: at least one of height, weight and head circumference, on a day.</summary>
+public sealed record GrowthMeasurement(DateOnly MeasuredOn, double? HeightCm, double? WeightKg, double? HeadCircumferenceCm) : RecordedItem
 {
-    public static string Group => HealthModule.Growth;
-
-    public static List<GrowthMeasurement> CurrentIn(HealthView view) => view.Growth;
-
-    public static IHealthItemChange Recorded(GrowthMeasurement item) => new GrowthMeasurementRecorded(item);
-
-    public static ICurrentHealthItemChange Amended(Guid amendmentId, GrowthMeasurement item) => new GrowthMeasurementAmended(amendmentId, item);
-
-    public static ICurrentHealthItemChange Ended(Guid itemId, Provenance endedBy) => new GrowthMeasurementEnded(itemId, endedBy);
-
-    public GrowthMeasurement VerifiedAs(Provenance verifiedBy) => this with { VerifiedBy = verifiedBy };
-}
-
-public sealed record GrowthMeasurementRecorded(GrowthMeasurement Item) : HealthItemRecorded<GrowthMeasurement>(Item);
-
-public sealed record GrowthMeasurementAmended(Guid AmendmentId, GrowthMeasurement Item) : HealthItemAmended<GrowthMeasurement>(AmendmentId, Item);
-
-public sealed record GrowthMeasurementEnded(Guid ItemId, Provenance RecordedBy) : HealthItemEnded<GrowthMeasurement>(ItemId, RecordedBy);
-
-/// <remarks>
-/// The ranges refuse what no child from a premature baby to a young adult measures, so a slipped
-/// unit (metres for centimetres, grams for kilograms) is caught rather than plotted.
-/// </remarks>
-public sealed class GrowthMeasurementInput : IHealthItemInput<GrowthMeasurement>
-{
-    public DateOnly MeasuredOn { get; set; }
-    public double? HeightCm { get; set; }
-    public double? WeightKg { get; set; }
-    public double? HeadCircumferenceCm { get; set; }
-
-    public GrowthMeasurement ToItem(Guid id, Provenance recordedBy)
-    {
-        if (HeightCm is null && WeightKg is null && HeadCircumferenceCm is null)
-        {
-            throw PassportException.Invalid("input", "Give at least one of input.heightCm, input.weightKg and input.headCircumferenceCm.");
-        }
-
-        return new(
-            id,
-            HealthInputRules.PastDate("input.measuredOn", MeasuredOn, recordedBy),
-            HealthInputRules.Measurement("input.heightCm", HeightCm, 20, 250),
-            HealthInputRules.Measurement("input.weightKg", WeightKg, 0.3, 250),
-            HealthInputRules.Measurement("input.headCircumferenceCm", HeadCircumferenceCm, 20, 70),
-            recordedBy);
-    }
+    internal static void Declare(ItemKind<HealthView, GrowthMeasurement> kind) => kind
+        .Describe("a growth measurement", "Growth", "Growth measurements, oldest first.")
+        .Date("measuredOn", "Date measured", required: true, hint: "For example, 15 3 2024", description: "The day measured: not in the future.")
+        .Number("heightCm", "Height in centimetres (optional)", 20, 250, hint: "Between 20 and 250", description: "Height or length in centimetres, 20 to 250.")
+        .Number("weightKg", "Weight in kilograms (optional)", 0.3, 250, hint: "Between 0.3 and 250", description: "Weight in kilograms, 0.3 to 250.")
+        .Number("headCircumferenceCm", "Head circumference in centimetres (optional)", 20, 70, hint: "Between 20 and 70", description: "Head circumference in centimetres, 20 to 70.")
+        .Validate(measurement => measurement is { HeightCm: null, WeightKg: null, HeadCircumferenceCm: null }
+            ? throw PassportException.Invalid("input", "Give at least one of input.heightCm, input.weightKg and input.headCircumferenceCm.")
+            : measurement)
+        .Chart("measuredOn", "heightCm", "weightKg", "headCircumferenceCm")
+        .Ordered(measurements => measurements.OrderBy(m => m.MeasuredOn).ThenBy(m => m.RecordedBy.RecordedAt))
+        .Form("Add a growth measurement", "Save measurement", familyTitle: "Report a growth measurement");
 }

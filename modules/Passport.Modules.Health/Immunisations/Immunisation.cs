@@ -1,38 +1,14 @@
-using Passport.Modules.Health.Items;
-using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Health.Immunisations;
 
-/// <summary>A vaccine the child was given, and when.</summary>
-public sealed record Immunisation(Guid Id, string Vaccine, DateOnly GivenOn, Provenance RecordedBy, Provenance? VerifiedBy = null) : IHealthItem<Immunisation>
+/// <summary>A vaccine given, and when.</summary>
+public sealed record Immunisation(string Vaccine, DateOnly GivenOn) : RecordedItem
 {
-    public static string Group => HealthModule.Immunisations;
-
-    public static List<Immunisation> CurrentIn(HealthView view) => view.Immunisations;
-
-    public static IHealthItemChange Recorded(Immunisation item) => new ImmunisationRecorded(item);
-
-    public static ICurrentHealthItemChange Amended(Guid amendmentId, Immunisation item) => new ImmunisationAmended(amendmentId, item);
-
-    public static ICurrentHealthItemChange Ended(Guid itemId, Provenance endedBy) => new ImmunisationEnded(itemId, endedBy);
-
-    public Immunisation VerifiedAs(Provenance verifiedBy) => this with { VerifiedBy = verifiedBy };
-}
-
-public sealed record ImmunisationRecorded(Immunisation Item) : HealthItemRecorded<Immunisation>(Item);
-
-public sealed record ImmunisationAmended(Guid AmendmentId, Immunisation Item) : HealthItemAmended<Immunisation>(AmendmentId, Item);
-
-public sealed record ImmunisationEnded(Guid ItemId, Provenance RecordedBy) : HealthItemEnded<Immunisation>(ItemId, RecordedBy);
-
-public sealed class ImmunisationInput : IHealthItemInput<Immunisation>
-{
-    public string Vaccine { get; set; } = "";
-    public DateOnly GivenOn { get; set; }
-
-    public Immunisation ToItem(Guid id, Provenance recordedBy) => new(
-        id,
-        InputRules.Required("input.vaccine", Vaccine),
-        HealthInputRules.PastDate("input.givenOn", GivenOn, recordedBy),
-        recordedBy);
+    internal static void Declare(ItemKind<HealthView, Immunisation> kind) => kind
+        .Describe("an immunisation", "Immunisations", "Vaccines given, oldest first.")
+        .Text("vaccine", "Vaccine", required: true, hint: "For example, MMR (1st dose)", description: "The vaccine, e.g. MMR (1st dose).")
+        .Date("givenOn", "Date given", required: true, hint: "For example, 15 3 2024", description: "The day it was given: not in the future.")
+        .Ordered(immunisations => immunisations.OrderBy(i => i.GivenOn))
+        .Form("Add an immunisation", "Save immunisation", familyTitle: "Report an immunisation");
 }

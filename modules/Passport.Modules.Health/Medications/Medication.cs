@@ -1,52 +1,17 @@
-using Passport.Modules.Health.Items;
 using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Health.Medications;
 
-/// <summary>A medicine the child takes, and how they take it.</summary>
-public sealed record Medication(
-    Guid Id,
-    string Name,
-    string? Dose,
-    string? Route,
-    string? Frequency,
-    string? HowITakeIt,
-    Provenance RecordedBy,
-    Provenance? VerifiedBy = null) : IHealthItem<Medication>
+/// <summary>A medicine the child takes, and how they take it in their own words.</summary>
+public sealed record Medication(string Name, string? Dose, string? Route, string? Frequency, string? HowITakeIt) : RecordedItem
 {
-    public static string Group => HealthModule.Clinical;
-
-    public static List<Medication> CurrentIn(HealthView view) => view.Medications;
-
-    public static IHealthItemChange Recorded(Medication item) => new MedicationRecorded(item);
-
-    public static ICurrentHealthItemChange Amended(Guid amendmentId, Medication item) => new MedicationAmended(amendmentId, item);
-
-    public static ICurrentHealthItemChange Ended(Guid itemId, Provenance endedBy) => new MedicationEnded(itemId, endedBy);
-
-    public Medication VerifiedAs(Provenance verifiedBy) => this with { VerifiedBy = verifiedBy };
-}
-
-public sealed record MedicationRecorded(Medication Item) : HealthItemRecorded<Medication>(Item);
-
-public sealed record MedicationAmended(Guid AmendmentId, Medication Item) : HealthItemAmended<Medication>(AmendmentId, Item);
-
-public sealed record MedicationEnded(Guid ItemId, Provenance RecordedBy) : HealthItemEnded<Medication>(ItemId, RecordedBy);
-
-public sealed class MedicationInput : IHealthItemInput<Medication>
-{
-    public string Name { get; set; } = "";
-    public string? Dose { get; set; }
-    public string? Route { get; set; }
-    public string? Frequency { get; set; }
-    public string? HowITakeIt { get; set; }
-
-    public Medication ToItem(Guid id, Provenance recordedBy) => new(
-        id,
-        InputRules.Required("input.name", Name),
-        InputRules.Optional("input.dose", Dose, InputRules.ShortText),
-        InputRules.Optional("input.route", Route, InputRules.ShortText),
-        InputRules.Optional("input.frequency", Frequency, InputRules.ShortText),
-        InputRules.Optional("input.howITakeIt", HowITakeIt, HealthInputRules.NoteText),
-        recordedBy);
+    internal static void Declare(ItemKind<HealthView, Medication> kind) => kind
+        .Describe("a medication", "Medicines", "Medicines the child takes.")
+        .Text("name", "Medicine", required: true, hint: "For example, buccal midazolam", description: "The medicine, e.g. Buccal midazolam.")
+        .Text("dose", "Dose (optional)", hint: "For example, 5 mg", description: "How much, e.g. 5 mg.")
+        .Text("route", "How it is given (optional)", hint: "For example, by mouth, in the cheek or inhaled", description: "How it is given, e.g. by mouth, buccal, inhaled.")
+        .Text("frequency", "How often (optional)", hint: "For example, twice a day or when needed", description: "How often, e.g. twice a day, when needed.")
+        .LongText("howITakeIt", "How I take it (optional)", hint: "In the child's words or the family's, for example, crushed in yoghurt", maxLength: HealthModule.NoteText, description: "In the child's words or their family's, e.g. crushed in yoghurt.")
+        .Form("Add a medicine", "Save medicine", familyTitle: "Report a medicine");
 }

@@ -125,7 +125,7 @@ public sealed class PassportAccess(
                     continue;
                 }
 
-                entries.Add(new HistoryEntry(stored.Version, stored.Timestamp, HistoryEntry.Describe(stored.Data.GetType()), change.FieldGroup, (change as IPassportItemEvent)?.ItemId, change.RecordedBy, Paging.HistoryCursor(passportId, stored.Version)));
+                entries.Add(new HistoryEntry(stored.Version, stored.Timestamp, HistoryEntry.Describe(stored.EventTypeName), change.FieldGroup, (change as IPassportItemEvent)?.ItemId, change.RecordedBy, Paging.HistoryCursor(passportId, stored.Version)));
                 if (change.FieldGroup is { } shown)
                 {
                     accessLog.Returned(node, shown);

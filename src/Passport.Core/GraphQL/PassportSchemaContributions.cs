@@ -45,5 +45,17 @@ public sealed class PassportSchemaContributions : IPassportSchemaBuilder
         _sections.Add(_currentModule is null ? field : field.OwnedByModule(_currentModule));
     }
 
+    public void AddSection(string name, string description, IComplexGraphType type, Func<PassportNode, IResolveFieldContext, object?> resolve)
+    {
+        var field = new FieldType
+        {
+            Name = name,
+            Description = description,
+            ResolvedType = type,
+            Resolver = new FuncFieldResolver<object?>(context => resolve((PassportNode)context.Source!, context)),
+        };
+        _sections.Add(_currentModule is null ? field : field.OwnedByModule(_currentModule));
+    }
+
     public void AddMutations(Action<ObjectGraphType> configure) => _mutations.Add(configure);
 }
