@@ -38,12 +38,19 @@ internal static class DevelopmentDefaults
     public static string? BuildMetadata(string key) =>
         typeof(DevelopmentDefaults).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value;
 
+    /// <summary>
+    /// The embedded demo database, named by the shape of the data in it. When stored event shapes
+    /// change before a first release (ADR 14), the number goes up: the demo is seeded afresh in a
+    /// new database, and a developer's older demo database stays untouched beside it.
+    /// </summary>
+    public const string DemoDatabase = "passport_2";
+
     public static async Task<LocalPostgresCluster> StartDatabaseAsync(string dataFolder, ILogger log, CancellationToken cancellationToken)
     {
         try
         {
             var cluster = await LocalPostgresCluster.StartAsync(
-                Path.Combine(dataFolder, "postgres"), "passport", keepData: true, durable: true, log: message => log.LogInformation("{Message}", message), cancellationToken: cancellationToken);
+                Path.Combine(dataFolder, "postgres"), DemoDatabase, keepData: true, durable: true, log: message => log.LogInformation("{Message}", message), cancellationToken: cancellationToken);
             log.LogInformation("Embedded PostgreSQL is running on port {Port} with its data in {Folder}", cluster.Port, cluster.DataFolder);
             return cluster;
         }
