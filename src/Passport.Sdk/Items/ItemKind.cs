@@ -454,6 +454,22 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
         }
     }
 
+    /// <summary>
+    /// Checks input values exactly as the kind's record and amend mutations do, and builds the
+    /// item, without a host: for a module's unit tests of its declaration (its fields' rules and
+    /// its <see cref="Validate"/> rules). A refusal is a <see cref="PassportException"/> naming the
+    /// input field (<c>input.summary</c>, or <c>summary</c> when the fields are arguments).
+    /// </summary>
+    /// <param name="values">The input's values by field name, as GraphQL gives them: strings, <see cref="int"/> or <see cref="double"/>, <see cref="bool"/>, <see cref="DateOnly"/>, enum values, lists of strings.</param>
+    /// <param name="recordedBy">Who records it; "today" for the date rules is the UK day of its <see cref="Provenance.RecordedAt"/>.</param>
+    /// <returns>The item with a new id, as it would be recorded.</returns>
+    public TItem Read(IReadOnlyDictionary<string, object?> values, Provenance recordedBy)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(recordedBy);
+        return Build(values, Guid.CreateVersion7(), recordedBy);
+    }
+
     /// <inheritdoc />
     public ItemBlock Block() => new(
         Field,
@@ -561,7 +577,7 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
         var values = Values(context);
         return PassportChange.Deciding(passportId, PassportWrite.ToGroup(Group), passport =>
         {
-            var item = Build(values, Guid.CreateVersion7(), passport);
+            var item = Build(values, Guid.CreateVersion7(), passport.RecordedBy);
             passport.Append(new ItemRecorded<TItem>(Group, item));
             Tell(passport, item, item.Id, "recorded");
             return Task.CompletedTask;
@@ -575,7 +591,7 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
         var values = Values(context);
         return PassportChange.Deciding(passportId, PassportWrite.ToGroup(Group, itemId, _itemArgument), async passport =>
         {
-            var item = Build(values, itemId, passport);
+            var item = Build(values, itemId, passport.RecordedBy);
             await EnsureCurrentAsync(passport, itemId).ConfigureAwait(false);
             var amendment = new ItemAmended<TItem>(Guid.CreateVersion7(), Group, item);
             passport.Append(amendment);
@@ -597,7 +613,7 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
                 throw PassportException.Forbidden($"You cannot change '{Group}' of this passport.");
             }
 
-            var item = Build(values, current?.Id ?? Guid.CreateVersion7(), passport);
+            var item = Build(values, current?.Id ?? Guid.CreateVersion7(), passport.RecordedBy);
             if (current is null)
             {
                 passport.Append(new ItemRecorded<TItem>(Group, item));
@@ -680,8 +696,9 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
     }
 
     /// <summary>Checks each value (errors name the input field) and builds the item under <paramref name="id"/>.</summary>
-    private TItem Build(IReadOnlyDictionary<string, object?> values, Guid id, PassportWriteContext passport)
+    private TItem Build(IReadOnlyDictionary<string, object?> values, Guid id, Provenance recordedBy)
     {
+        var today = UkDate.Of(recordedBy.RecordedAt);
         var constructor = Constructor();
         var parameters = constructor.GetParameters();
         var arguments = new object?[parameters.Length];
@@ -689,14 +706,14 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
         {
             var field = FieldOf(parameters[i]);
             var path = _fieldsAsArguments ? field.Name : "input." + field.Name;
-            var value = field.Read(values.GetValueOrDefault(field.Name), path, passport.Today);
+            var value = field.Read(values.GetValueOrDefault(field.Name), path, today);
             arguments[i] = value is null
                 ? parameters[i].HasDefaultValue ? parameters[i].DefaultValue : null
                 : Converted(value, parameters[i].ParameterType);
         }
 
         RecordedItem built = (TItem)constructor.Invoke(arguments);
-        var item = (TItem)(built with { Id = id, RecordedBy = passport.RecordedBy, VerifiedBy = null });
+        var item = (TItem)(built with { Id = id, RecordedBy = recordedBy, VerifiedBy = null });
         return _checks.Aggregate(item, (checkedSoFar, check) => check(checkedSoFar));
     }
 
