@@ -41,7 +41,11 @@ public interface IItemKind<TView>
     FieldType SectionField(ItemGraphTypes types);
 
     /// <summary>Adds the kind's mutations.</summary>
-    void DefineMutations(ObjectGraphType mutation, IGraphType passportType, ItemGraphTypes types);
+    /// <param name="mutation">The schema's mutation type.</param>
+    /// <param name="passportType">What the mutations return.</param>
+    /// <param name="types">The schema build's graph types.</param>
+    /// <param name="familyReports">Whether the family may report items of the kind (its group's <see cref="FieldGroup.FamilyWrites"/>): the descriptions say who records them.</param>
+    void DefineMutations(ObjectGraphType mutation, IGraphType passportType, ItemGraphTypes types, bool familyReports = true);
 
     /// <summary>The kind as the web app shows and records it.</summary>
     ItemBlock Block();
@@ -398,18 +402,25 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
     }
 
     /// <inheritdoc />
-    public void DefineMutations(ObjectGraphType mutation, IGraphType passportType, ItemGraphTypes types)
+    public void DefineMutations(ObjectGraphType mutation, IGraphType passportType, ItemGraphTypes types, bool familyReports = true)
     {
         ArgumentNullException.ThrowIfNull(mutation);
         var inputs = InputArguments(types);
+        var recorded = familyReports
+            ? "verified when a professional of a sector that records it does, reported when the family does."
+            : "only professionals of a sector that records it may.";
+        var amended = familyReports
+            ? " The new values carry who amended them: verified from a professional, reported from the family."
+            : " Only professionals of a sector that records it may.";
+        var ended = familyReports ? "" : " Only professionals of a sector that records it may.";
         if (_recordMutation is { } record)
         {
             mutation.AddField(new FieldType
             {
                 Name = record,
                 Description = IsList
-                    ? $"Records {_described}: verified when a professional of a sector that records it does, reported when the family does."
-                    : $"Records {_described}, or amends the current one (its id is kept): verified when a professional of a sector that records it does, reported when the family does.",
+                    ? $"Records {_described}: {recorded}"
+                    : $"Records {_described}, or amends the current one (its id is kept): {recorded}",
                 ResolvedType = passportType,
                 Arguments = new QueryArguments([PassportIdArgument(), .. inputs()]),
                 Resolver = Resolve(context => IsList ? RecordItem(context) : SetRecord(context)),
@@ -421,7 +432,7 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
             mutation.AddField(new FieldType
             {
                 Name = amend,
-                Description = $"Replaces the values of {_described} on the passport, keeping its id. The new values carry who amended them: verified from a professional, reported from the family.",
+                Description = $"Replaces the values of {_described} on the passport, keeping its id.{amended}",
                 ResolvedType = passportType,
                 Arguments = new QueryArguments([PassportIdArgument(), ItemArgument(), .. inputs()]),
                 Resolver = Resolve(AmendItem),
@@ -445,8 +456,8 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
             {
                 Name = end,
                 Description = IsList
-                    ? $"Ends {_described}: it leaves the current list and stays in the passport's history."
-                    : $"Ends {_described}: it leaves the passport and stays in its history.",
+                    ? $"Ends {_described}: it leaves the current list and stays in the passport's history.{ended}"
+                    : $"Ends {_described}: it leaves the passport and stays in its history.{ended}",
                 ResolvedType = passportType,
                 Arguments = new QueryArguments(arguments),
                 Resolver = Resolve(EndItem),

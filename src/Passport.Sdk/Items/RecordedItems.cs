@@ -108,7 +108,8 @@ public sealed class RecordedItems<TView>
     /// <param name="typeName">The section's type, e.g. <c>Health</c>.</param>
     /// <param name="description">What the section holds.</param>
     /// <param name="extend">Adds fields to the section type beyond the kinds', if any.</param>
-    public void AddSection(IPassportSchemaBuilder schema, string field, string typeName, string description, Action<ObjectGraphType>? extend = null)
+    /// <param name="groups">The module's field groups, so the mutations' descriptions say whether the family may report into each; null: they say the family may.</param>
+    public void AddSection(IPassportSchemaBuilder schema, string field, string typeName, string description, Action<ObjectGraphType>? extend = null, IReadOnlyList<FieldGroup>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var types = new ItemGraphTypes();
@@ -125,7 +126,7 @@ public sealed class RecordedItems<TView>
         {
             foreach (var kind in _kinds)
             {
-                kind.DefineMutations(mutation, schema.PassportType, types);
+                kind.DefineMutations(mutation, schema.PassportType, types, groups?.FirstOrDefault(g => g.Name == kind.Group)?.FamilyWrites ?? true);
             }
         });
     }
@@ -250,7 +251,7 @@ public abstract class RecordedItemsModule<TView> : PassportModule
 
     /// <inheritdoc />
     public override void ConfigureSchema(IPassportSchemaBuilder schema) =>
-        Items.AddSection(schema, SectionField, SectionType, SectionDescription, ExtendSection);
+        Items.AddSection(schema, SectionField, SectionType, SectionDescription, ExtendSection, Manifest.FieldGroups);
 
     /// <summary>Adds fields to the section type beyond the kinds'; none unless overridden.</summary>
     /// <param name="section">The section type.</param>
