@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using System.Xml.Linq;
 
 namespace Passport.Tests.Architecture.Plugins;
@@ -62,10 +64,8 @@ internal static class JudgedPlugins
     /// </summary>
     private static string GenerateFromTemplate()
     {
-        var work = Path.Combine(Path.GetTempPath(), $"passport-architecture-{Guid.NewGuid():N}");
+        var work = ScratchFolder("from-template");
         var project = Path.Combine(work, "src", FromTemplate);
-        Directory.CreateDirectory(work);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(work);
         DotnetCommand.Run(work, "new", "install", Path.Combine(RepoRoot, "templates", "passport-plugin"), "--debug:custom-hive", Path.Combine(work, "hive"));
         DotnetCommand.Run(
             work, "new", "passport-plugin", "--debug:custom-hive", Path.Combine(work, "hive"),
@@ -77,18 +77,21 @@ internal static class JudgedPlugins
         return Path.Combine(output, FromTemplate + ".dll");
     }
 
-    public static void DeleteQuietly(string folder)
+    /// <summary>
+    /// An empty folder outside the repository, one per clone and purpose, emptied when a run first
+    /// needs it rather than at its end: the assemblies built there are read until the run ends.
+    /// </summary>
+    public static string ScratchFolder(string purpose)
     {
-        try
+        var clone = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(RepoRoot)))[..12].ToLowerInvariant();
+        var folder = Path.Combine(Path.GetTempPath(), $"passport-architecture-{clone}", purpose);
+        if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     public static string Metadata(string key) =>

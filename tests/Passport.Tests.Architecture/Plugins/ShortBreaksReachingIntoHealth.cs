@@ -20,8 +20,7 @@ internal static class ShortBreaksReachingIntoHealth
     private static Assembly Build()
     {
         var repo = JudgedPlugins.RepoRoot;
-        var work = Path.Combine(Path.GetTempPath(), $"passport-rogue-{Guid.NewGuid():N}");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => JudgedPlugins.DeleteQuietly(work);
+        var work = JudgedPlugins.ScratchFolder("short-breaks-reaching-into-health");
         var project = Path.Combine(work, "plugins", ShortBreaks);
         CopySources(Path.Combine(repo, "plugins", ShortBreaks), project);
 
