@@ -143,10 +143,10 @@ public class CarerRemovalTests(PassportFixture fixture)
         var answers = new List<string>();
         foreach (var persona in new[] { stranger, socialWorker })
         {
-            foreach (var probe in new[] { id, Guid.NewGuid().ToString() })
+            foreach (var (probe, who) in new[] { (id, dad.Subject), (id, "not-a-carer"), (Guid.NewGuid().ToString(), dad.Subject) })
             {
-                var response = await fixture.GraphQLAsync(persona, Remove, new { id = probe, who = dad.Subject, why = SocialCareReason });
-                response.ErrorCodes.ShouldBe(["NOT_FOUND"]);
+                var response = await fixture.GraphQLAsync(persona, Remove, new { id = probe, who, why = SocialCareReason });
+                response.ErrorCodes.ShouldBe(["NOT_FOUND"], response.Body);
                 answers.Add(response.Errors.Single()!["message"]!.GetValue<string>());
             }
         }
