@@ -25,7 +25,7 @@ public sealed record RemoveCarer(Guid PassportId, string Subject, string? Reason
         // Children's social care acts on a family's relationship with the child: it must say why.
         if (passport.Grant?.Basis == AccessBasis.CareTeam && Reason is null)
         {
-            throw PassportException.Invalid("reason", $"reason is required: say why this carer is removed (at least {ShortestReason} characters). It is kept in the passport's history.");
+            throw PassportException.Invalid("reason", $"reason is required: say why this carer is removed (at least {ShortestReason} characters). It is kept with the change.");
         }
 
         var carer = ((PassportView)passport.State).Carers.Single(c => c.Subject == Subject);
@@ -41,7 +41,7 @@ internal static class RemoveCarerMutation
             .Description("Removes a linked carer, whose access ends at once: a carer removes themselves or a carer they invited; once the young person has taken control, only the young person removes others; children's social care on the care team removes any carer, giving a reason. A passport keeps one carer until the young person takes control. Returns the passport as you may now see it: null when you removed yourself.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
             .Argument<NonNullGraphType<StringGraphType>>("subject", "The carer's subject, as in Passport.carers.")
-            .Argument<StringGraphType>("reason", "Why the carer is removed (at least 10 characters): required from social care, kept in the history.")
+            .Argument<StringGraphType>("reason", "Why the carer is removed (at least 10 characters): required from social care, kept with the change.")
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
