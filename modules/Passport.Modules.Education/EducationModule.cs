@@ -17,7 +17,6 @@ public sealed class EducationModule : RecordedItemsModule<EducationView>
     public override ModuleManifest Manifest { get; } = new(
         Name: "education",
         Sector: Sectors.Education,
-        IsRequired: true,
         FieldGroups:
         [
             new(Setting, "School or nursery, year group, SENCo contact") { FamilyWrites = true },

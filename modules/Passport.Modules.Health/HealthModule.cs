@@ -29,7 +29,6 @@ public sealed class HealthModule : RecordedItemsModule<HealthView>
     public override ModuleManifest Manifest { get; } = new(
         Name: "health",
         Sector: Sectors.Health,
-        IsRequired: true,
         FieldGroups:
         [
             new(Emergency, "Allergies, alerts, emergency care plan, equipment that travels with the child") { FamilyWrites = true },

@@ -15,7 +15,6 @@ public sealed class LeisureModule : RecordedItemsModule<LeisureView>
     public override ModuleManifest Manifest { get; } = new(
         Name: "leisure",
         Sector: Sectors.Leisure,
-        IsRequired: true,
         FieldGroups:
         [
             new(Activities, "Activities and clubs, support needed, dietary needs for clubs") { FamilyWrites = true },

@@ -19,7 +19,6 @@ public sealed class SocialCareModule : RecordedItemsModule<SocialCareView>
     public override ModuleManifest Manifest { get; } = new(
         Name: "social-care",
         Sector: Sectors.SocialCare,
-        IsRequired: true,
         FieldGroups:
         [
             new(InvolvementGroup, "Allocated social worker or key worker and services received"),

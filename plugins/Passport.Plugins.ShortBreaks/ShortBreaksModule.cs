@@ -18,7 +18,6 @@ public sealed class ShortBreaksModule : RecordedItemsModule<ShortBreaksView>
     public override ModuleManifest Manifest { get; } = new(
         Name: "short-breaks",
         Sector: Sectors.SocialCare,
-        IsRequired: false,
         FieldGroups:
         [
             // The family may report a plan; social care (the module's sector) records and verifies it.

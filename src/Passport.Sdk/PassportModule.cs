@@ -17,7 +17,7 @@ namespace Passport.Sdk;
 /// </remarks>
 public abstract class PassportModule
 {
-    /// <summary>What the module is: its name, sector, whether the region requires it and its field groups.</summary>
+    /// <summary>What the module is: its name, sector, field groups and database schema.</summary>
     public abstract ModuleManifest Manifest { get; }
 
     /// <summary>Registers the module's own services. Called once at start.</summary>

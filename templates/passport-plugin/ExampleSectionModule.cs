@@ -18,7 +18,6 @@ public sealed class ExampleSectionModule : RecordedItemsModule<ExampleSectionVie
     public override ModuleManifest Manifest { get; } = new(
         Name: "example-module",
         Sector: "example-sector",
-        IsRequired: false,
         FieldGroups:
         [
             // Professionals of the module's sector record verified notes; FamilyWrites lets the family report them too.

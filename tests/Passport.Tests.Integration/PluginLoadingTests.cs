@@ -62,6 +62,46 @@ public class PluginLoadingTests(PassportFixture fixture)
     }
 
     [Fact]
+    public async Task A_module_the_policy_requires_stops_the_start_when_its_folder_is_missing()
+    {
+        // The default plugins folder has no Short Breaks; a region that requires it must not start.
+        var policy = await RegionPolicyWithAsync("\"requiredModules\": [ \"health\", \"social-care\", \"education\", \"leisure\" ]", "\"requiredModules\": [ \"health\", \"social-care\", \"education\", \"leisure\", \"short-breaks\" ]");
+        try
+        {
+            var environment = WithoutDatabase(TestPaths.PluginsPath);
+            environment["Passport__PolicyFile"] = policy;
+            var (exitCode, output) = await HostProcess.RunToExitAsync(environment);
+            exitCode.ShouldBe(3, output);
+            output.ShouldContain("The required module 'short-breaks' (the policy file's requiredModules) is not available");
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(policy)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_module_the_policy_does_not_require_may_be_absent()
+    {
+        var plugins = CopyPlugins(except: "Passport.Modules.Leisure");
+        var policy = await RegionPolicyWithAsync("\"social-care\", \"education\", \"leisure\" ]", "\"social-care\", \"education\" ]");
+        try
+        {
+            var environment = WithoutDatabase(plugins);
+            environment["Passport__PolicyFile"] = policy;
+            var schema = Path.Combine(Path.GetDirectoryName(policy)!, "schema.graphql");
+            var (exitCode, output) = await HostProcess.RunToExitAsync(environment, ["schema", schema]);
+            exitCode.ShouldBe(0, output);
+            (await File.ReadAllTextAsync(schema)).ShouldNotContain("leisure: Leisure");
+        }
+        finally
+        {
+            Directory.Delete(plugins, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(policy)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_plugin_built_against_another_version_of_a_shared_assembly_is_refused_with_a_clear_message()
     {
         // The health module, renamed on disk, still references Passport.Sdk at the host's version;
@@ -84,6 +124,24 @@ public class PluginLoadingTests(PassportFixture fixture)
         {
             Directory.Delete(plugins, recursive: true);
         }
+    }
+
+    /// <summary>Settings for a host that is expected to stop before it needs a database or an identity provider.</summary>
+    private static Dictionary<string, string?> WithoutDatabase(string plugins) => new()
+    {
+        ["ConnectionStrings__Passport"] = "Host=127.0.0.1;Database=unused",
+        ["Auth__Authority"] = "https://keycloak.test/realms/passport",
+        ["Passport__PluginsPath"] = plugins,
+    };
+
+    /// <summary>The shipped region policy with one edit, in a folder of its own.</summary>
+    internal static async Task<string> RegionPolicyWithAsync(string from, string to)
+    {
+        var region = await File.ReadAllTextAsync(Path.Combine(TestPaths.RepoRoot, "src", "Passport.Host", "policy", "region-policy.json"));
+        region.ShouldContain(from);
+        var policy = Path.Combine(TestPaths.NewTempFolder("policy"), "region-policy.json");
+        await File.WriteAllTextAsync(policy, region.Replace(from, to, StringComparison.Ordinal));
+        return policy;
     }
 
     private static string CopyPlugins(string? except = null)
@@ -151,7 +209,7 @@ public class StartupSafetyTests
     {
         var folder = TestPaths.NewTempFolder("policy");
         var policy = Path.Combine(folder, "policy.json");
-        await File.WriteAllTextAsync(policy, "{ \"groups\": { \"aboutMe\": { \"health\": \"sometimes\" } } }");
+        await File.WriteAllTextAsync(policy, "{ \"requiredModules\": [], \"breakGlass\": { \"groups\": [\"aboutMe\"] }, \"groups\": { \"aboutMe\": { \"health\": \"sometimes\" } } }");
         try
         {
             var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>
@@ -175,7 +233,7 @@ public class StartupSafetyTests
     {
         var folder = TestPaths.NewTempFolder("policy");
         var policy = Path.Combine(folder, "policy.json");
-        await File.WriteAllTextAsync(policy, "{ \"groups\": { \"socialCare.safeguarding\": { \"social-care\": \"always\", \"family\": \"always\" } } }");
+        await File.WriteAllTextAsync(policy, "{ \"requiredModules\": [], \"breakGlass\": { \"groups\": [\"aboutMe\"] }, \"groups\": { \"aboutMe\": { \"health\": \"default\" }, \"socialCare.safeguarding\": { \"social-care\": \"always\", \"family\": \"always\" } } }");
         try
         {
             var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>
@@ -192,6 +250,45 @@ public class StartupSafetyTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("\"breakGlass\": {", "\"breakGlas\": {", "unknown key 'breakGlas'")]
+    [InlineData("\"health.emergency\", \"health.clinical\" ]", "\"health.emergency\", \"health.clinicl\" ]", "'breakGlass.groups' names 'health.clinicl', which is not a field group")]
+    [InlineData("\"requiredModules\": [ \"health\", \"social-care\", \"education\", \"leisure\" ],", "", "'requiredModules' is missing")]
+    public async Task A_policy_file_with_an_unknown_key_a_missing_key_or_an_unknown_break_glass_group_stops_the_host_at_start(string from, string to, string problem)
+    {
+        var policy = await PluginLoadingTests.RegionPolicyWithAsync(from, to);
+        try
+        {
+            var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings__Passport"] = "Host=127.0.0.1;Database=unused",
+                ["Auth__Authority"] = "https://keycloak.test/realms/passport",
+                ["Passport__PolicyFile"] = policy,
+                ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+            });
+            exitCode.ShouldBe(2, output);
+            output.ShouldContain($"The access policy file '{policy}' cannot be read: {problem}");
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(policy)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Required_modules_set_in_configuration_rather_than_the_policy_stop_the_host_at_start()
+    {
+        var (exitCode, output) = await HostProcess.RunToExitAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Passport"] = "Host=127.0.0.1;Database=unused",
+            ["Auth__Authority"] = "https://keycloak.test/realms/passport",
+            ["Passport__RequiredModules__0"] = "health",
+            ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+        });
+        exitCode.ShouldBe(2, output);
+        output.ShouldContain("the modules a region requires are the policy file's requiredModules");
     }
 
     [Fact]

@@ -21,15 +21,13 @@ internal sealed class RequiredModuleException(string message) : Exception(messag
 internal sealed class PluginLoader
 {
     private readonly string _pluginsPath;
-    private readonly IReadOnlyCollection<string> _requiredModules;
     private readonly ILogger _log;
     private readonly List<AssemblyDependencyResolver> _resolvers = [];
     private readonly Dictionary<string, Version?> _hostShipped;
 
-    public PluginLoader(string pluginsPath, IReadOnlyCollection<string> requiredModules, ILogger log)
+    public PluginLoader(string pluginsPath, ILogger log)
     {
         _pluginsPath = pluginsPath;
-        _requiredModules = requiredModules;
         _log = log;
         _hostShipped = HostShippedAssemblies();
         AssemblyLoadContext.Default.Resolving += ResolvePrivateDependency;
@@ -52,7 +50,7 @@ internal sealed class PluginLoader
 
                 loaded.Add(module);
                 var manifest = module.Module.Manifest;
-                catalog.Loaded(manifest, IsRequired(manifest), module.Module);
+                catalog.Loaded(manifest, module.Module);
                 _log.LogInformation("Loaded module {Module} ({Sector}) from {Folder}", manifest.Name, manifest.Sector, folder);
             }
             catch (Exception e) when (e is not RequiredModuleException)
@@ -60,25 +58,23 @@ internal sealed class PluginLoader
                 var problem = e is TargetInvocationException { InnerException: { } inner } ? inner.Message : e.Message;
                 failures.Add((folder, problem));
                 var description = PluginDescription.TryRead(folder);
-                catalog.Failed(description?.Module ?? Path.GetFileName(folder), isRequired: false, problem, description?.Section);
+                catalog.Failed(description?.Module ?? Path.GetFileName(folder), problem, description?.Section);
                 _log.LogError("Plugin folder {Folder} failed to load and is skipped: {Problem}", folder, problem);
             }
         }
 
-        foreach (var required in _requiredModules)
+        foreach (var required in catalog.RequiredModules)
         {
             if (!loaded.Any(m => m.Module.Manifest.Name == required))
             {
                 var detail = failures.Count == 0 ? "" : " Plugins that failed to load: " + string.Join("; ", failures.Select(f => $"{Path.GetFileName(f.Folder)}: {f.Problem}"));
                 throw new RequiredModuleException(
-                    $"The required module '{required}' is not available in the plugins folder '{_pluginsPath}'. The host does not start without it, because missing clinical information must never look like none.{detail}");
+                    $"The required module '{required}' (the policy file's requiredModules) is not available in the plugins folder '{_pluginsPath}'. The host does not start without it, because missing clinical information must never look like none.{detail}");
             }
         }
 
         return loaded;
     }
-
-    private bool IsRequired(ModuleManifest manifest) => manifest.IsRequired || _requiredModules.Contains(manifest.Name);
 
     private LoadedModule Load(string folder)
     {

@@ -41,11 +41,10 @@ public class ExampleSectionNoteTests
     }
 
     [Fact]
-    public void The_manifest_declares_the_group_and_is_an_extra_module()
+    public void The_manifest_declares_the_group()
     {
         var manifest = Module.Manifest;
 
-        manifest.IsRequired.ShouldBeFalse();
         manifest.FieldGroups.Select(g => g.Name).ShouldBe([ExampleSectionModule.Group]);
         manifest.DatabaseSchema.ShouldBe("example_schema");
     }
