@@ -69,10 +69,11 @@ var pluginsPath = configuration["Passport:PluginsPath"] is { Length: > 0 } confi
     ? Path.GetFullPath(configuredPlugins)
     : DevelopmentDefaults.DefaultPluginsFolder(demo: isDevelopment && !printSchemaOnly, log);
 var catalog = new ModuleCatalog(policy.RequiredModules);
+var contributions = new PassportSchemaContributions();
 IReadOnlyList<LoadedModule> modules;
 try
 {
-    modules = new PluginLoader(pluginsPath, log).LoadAll(catalog);
+    modules = new PluginLoader(pluginsPath, log).LoadAll(catalog, contributions);
 }
 catch (RequiredModuleException e)
 {
@@ -129,11 +130,9 @@ foreach (var group in catalog.AllGroups.Where(g => !policy.Covers(g)))
 }
 
 var services = builder.Services;
-var contributions = new PassportSchemaContributions();
 foreach (var module in modules)
 {
     module.Module.ConfigureServices(services, configuration);
-    contributions.ContributeFrom(module.Module);
 }
 
 services.AddPassportCore(policy, catalog, contributions);
@@ -262,6 +261,13 @@ var ungrouped = FieldGroupCoverage.Ungrouped(schema);
 if (ungrouped.Count > 0)
 {
     log.LogCritical("These Passport fields declare no field group, so access to them cannot be decided: {Fields}", string.Join(", ", ungrouped));
+    return 4;
+}
+
+var undeclared = FieldGroupCoverage.Undeclared(schema, catalog.AllGroups);
+if (undeclared.Count > 0)
+{
+    log.LogCritical("These Passport fields declare a field group that no module's passport-plugin.json declares, so nobody could see them: {Fields}", string.Join(", ", undeclared));
     return 4;
 }
 

@@ -25,12 +25,13 @@ public class PluginLoadingTests(PassportFixture fixture)
     }
 
     [Fact]
-    public async Task A_broken_extra_plugin_is_reported_and_skipped_while_the_host_serves()
+    public async Task A_broken_plugin_folder_keeps_its_section_answering_MODULE_UNAVAILABLE_and_is_listed_as_failed()
     {
+        // The Short Breaks folder as deployed, with an assembly that cannot load: only its manifest is readable.
         var plugins = CopyPlugins();
-        var broken = Directory.CreateDirectory(Path.Combine(plugins, "Passport.Plugins.Broken")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(broken, "Passport.Plugins.Broken.dll"), "this is not an assembly");
-        await File.WriteAllTextAsync(Path.Combine(broken, "passport-plugin.json"), """{ "module": "short-breaks", "section": "shortBreaks" }""");
+        var broken = Directory.CreateDirectory(Path.Combine(plugins, "Passport.Plugins.ShortBreaks")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(broken, "Passport.Plugins.ShortBreaks.dll"), "this is not an assembly");
+        File.Copy(Path.Combine(TestPaths.RepoRoot, "plugins", "Passport.Plugins.ShortBreaks", "passport-plugin.json"), Path.Combine(broken, "passport-plugin.json"));
         try
         {
             var environment = fixture.HostEnvironment(await fixture.NewDatabaseAsync());
@@ -40,8 +41,7 @@ public class PluginLoadingTests(PassportFixture fixture)
             var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
             ready.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await ready.Content.ReadAsStringAsync()).ShouldBe("Degraded");
-            host.Output.ShouldContain("Passport.Plugins.Broken");
-            host.Output.ShouldContain("failed to load and is skipped");
+            host.Output.ShouldContain("Passport.Plugins.ShortBreaks failed to load and is skipped");
 
             // Its section stays in the schema and says the information is unavailable, never empty.
             var carer = fixture.Token(Persona.Carer());
@@ -52,8 +52,68 @@ public class PluginLoadingTests(PassportFixture fixture)
             read.ErrorAt("passport", "shortBreaks")!["extensions"]!["code"]!.GetValue<string>().ShouldBe("MODULE_UNAVAILABLE");
             read.Data!["passport"]!["child"]!["givenName"]!.GetValue<string>().ShouldBe("Kai");
 
-            var modules = (await PassportFixture.GraphQLAsync(http, carer, "{ modules { name status } }")).Ok()["modules"]!.AsArray();
-            modules.ShouldContain(m => m!["name"]!.GetValue<string>() == "short-breaks" && m["status"]!.GetValue<string>() == "failed");
+            // Listed by the name and sector its manifest gives, as failed; the region does not require it.
+            var modules = (await PassportFixture.GraphQLAsync(http, carer, "{ modules { name sector required status } }")).Ok()["modules"]!.AsArray();
+            var shortBreaks = modules.Single(m => m!["name"]!.GetValue<string>() == "short-breaks")!;
+            shortBreaks["status"]!.GetValue<string>().ShouldBe("failed");
+            shortBreaks["sector"]!.GetValue<string>().ShouldBe("social-care");
+            shortBreaks["required"]!.GetValue<bool>().ShouldBeFalse();
+        }
+        finally
+        {
+            Directory.Delete(plugins, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_manifest_with_a_bad_member_is_refused_with_a_message_naming_the_folder_and_the_member()
+    {
+        var plugins = CopyPlugins();
+        var manifest = Path.Combine(plugins, "Passport.Modules.Leisure", "passport-plugin.json");
+        await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest)).Replace("\"familyWrites\": true", "\"familyWrites\": \"yes\"", StringComparison.Ordinal));
+        try
+        {
+            // Leisure is required by the region's policy, so its refusal stops the start.
+            var (exitCode, output) = await HostProcess.RunToExitAsync(WithoutDatabase(plugins));
+            exitCode.ShouldBe(3, output);
+            output.ShouldContain("required module 'leisure'");
+            output.ShouldContain($"The plugin folder '{Path.Combine(plugins, "Passport.Modules.Leisure")}' has an invalid passport-plugin.json: 'fieldGroups[0].familyWrites' must be true or false");
+        }
+        finally
+        {
+            Directory.Delete(plugins, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_module_whose_section_is_not_the_one_its_manifest_names_is_refused()
+    {
+        var plugins = CopyPlugins();
+        var manifest = Path.Combine(plugins, "Passport.Modules.Leisure", "passport-plugin.json");
+        await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest)).Replace("\"section\": \"leisure\"", "\"section\": \"clubs\"", StringComparison.Ordinal));
+        try
+        {
+            var (exitCode, output) = await HostProcess.RunToExitAsync(WithoutDatabase(plugins));
+            exitCode.ShouldBe(3, output);
+            output.ShouldContain("the module adds the section 'leisure' to Passport, but its passport-plugin.json names the section 'clubs'");
+        }
+        finally
+        {
+            Directory.Delete(plugins, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_field_group_the_code_uses_but_no_manifest_declares_stops_the_host_at_start()
+    {
+        var plugins = CopyPlugins();
+        var manifest = Path.Combine(plugins, "Passport.Modules.Leisure", "passport-plugin.json");
+        await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest)).Replace("\"leisure.activities\"", "\"leisure.clubs\"", StringComparison.Ordinal));
+        try
+        {
+            var (exitCode, output) = await HostProcess.RunToExitAsync(WithoutDatabase(plugins));
+            exitCode.ShouldBe(4, output);
+            output.ShouldContain("Passport.leisure.activities (group 'leisure.activities')");
         }
         finally
         {

@@ -35,7 +35,7 @@ public class RegionPolicyTests
     public void Break_glass_sees_exactly_the_policys_groups()
     {
         var catalog = new ModuleCatalog();
-        catalog.Loaded(new ModuleManifest("health", Sectors.Health, [new FieldGroup("health.emergency", "Emergency"), new FieldGroup("health.clinical", "Clinical")], "health"));
+        catalog.Loaded(new ModuleManifest("health", Sectors.Health, "health", "Health", [new FieldGroup("health.emergency", "Emergency"), new FieldGroup("health.clinical", "Clinical")], "health"));
         var passport = new PassportView { Id = Guid.NewGuid(), DateOfBirth = new DateOnly(2015, 1, 1), LocalAuthority = "E06000052" };
         passport.BreakGlass["paramedic"] = DateTimeOffset.UtcNow.AddHours(1);
         var paramedic = new Viewer("paramedic", "Paramedic", new HashSet<string> { "professional" }, Sectors.Health, "Ambulance", null);

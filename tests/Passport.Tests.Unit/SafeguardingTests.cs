@@ -71,7 +71,7 @@ public class SafeguardingTests
     private static ModuleCatalog SocialCareDeclaringSafeguarding()
     {
         var catalog = new ModuleCatalog();
-        catalog.Loaded(new ModuleManifest("social-care", Sectors.SocialCare, [new FieldGroup(Safeguarding, "Safeguarding notes")], "social_care"));
+        catalog.Loaded(new ModuleManifest("social-care", Sectors.SocialCare, "socialCare", "Social care", [new FieldGroup(Safeguarding, "Safeguarding notes")], "social_care"));
         return catalog;
     }
 }
@@ -85,7 +85,7 @@ public class GroupWithoutPolicyTests
     public void Is_shown_to_the_family_and_to_no_professional()
     {
         var catalog = new ModuleCatalog();
-        catalog.Loaded(new ModuleManifest("youth-justice", "youth-justice", [new FieldGroup(Unlisted, "Youth justice plan")], "youth_justice"));
+        catalog.Loaded(new ModuleManifest("youth-justice", "youth-justice", "youthJustice", "Youth justice", [new FieldGroup(Unlisted, "Youth justice plan")], "youth_justice"));
         var policy = SharingPolicy.Load(typeof(GroupWithoutPolicyTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RegionPolicy").Value!);
         var decision = new AccessDecision(policy, catalog, TimeProvider.System);
         var passport = new PassportView { Id = Guid.NewGuid(), DateOfBirth = new DateOnly(2012, 1, 1), LocalAuthority = "E06000052" };

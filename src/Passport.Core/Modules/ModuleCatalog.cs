@@ -10,7 +10,7 @@ public enum ModuleLoadStatus
     Failed,
 }
 
-/// <summary>A module the host found, loaded or not.</summary>
+/// <summary>A module the host found, loaded or not. A plugin whose manifest could not be read is named after its folder, with no manifest.</summary>
 public sealed record ModuleEntry(string Name, string? Sector, bool IsRequired, ModuleLoadStatus Status, string? Problem, ModuleManifest? Manifest);
 
 /// <summary>
@@ -24,7 +24,7 @@ public sealed class ModuleCatalog(IReadOnlyCollection<string> requiredModules)
     private readonly Dictionary<string, string> _owningSectorOfGroup = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _moduleOfGroup = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FieldGroup> _groups = CoreFieldGroups.All.ToDictionary(g => g.Name, StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _unavailableSections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModuleManifest> _unavailableSections = new(StringComparer.Ordinal);
     private readonly List<PassportModule> _modules = [];
 
     /// <summary>A catalog for a region that requires no module (tests of the access decision).</summary>
@@ -57,18 +57,23 @@ public sealed class ModuleCatalog(IReadOnlyCollection<string> requiredModules)
         }
     }
 
-    /// <summary>A plugin that failed to load; with a known section, its section stays in the schema and answers MODULE_UNAVAILABLE.</summary>
-    public void Failed(string name, string problem, string? section = null)
+    /// <summary>
+    /// A plugin that failed to load. With its manifest read, it is listed by its module name and its
+    /// section stays in the schema, answering MODULE_UNAVAILABLE: missing information must never
+    /// look like "none recorded". Without one, it is listed by its folder's name.
+    /// </summary>
+    public void Failed(string folderName, ModuleManifest? manifest, string problem)
     {
-        _entries.Add(new ModuleEntry(name, null, IsRequired(name), ModuleLoadStatus.Failed, problem, null));
-        if (section is not null)
+        var name = manifest?.Name ?? folderName;
+        _entries.Add(new ModuleEntry(name, manifest?.Sector, IsRequired(name), ModuleLoadStatus.Failed, problem, manifest));
+        if (manifest is not null)
         {
-            _unavailableSections[section] = name;
+            _unavailableSections[manifest.Section] = manifest;
         }
     }
 
-    /// <summary>Section field name → module, for plugins that failed to load.</summary>
-    public IReadOnlyDictionary<string, string> UnavailableSections => _unavailableSections;
+    /// <summary>Section field name → manifest, for plugins that failed to load.</summary>
+    public IReadOnlyDictionary<string, ModuleManifest> UnavailableSections => _unavailableSections;
 
     public bool IsRequired(string module) => requiredModules.Contains(module);
 

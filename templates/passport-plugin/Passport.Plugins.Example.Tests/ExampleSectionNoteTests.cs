@@ -41,10 +41,12 @@ public class ExampleSectionNoteTests
     }
 
     [Fact]
-    public void The_manifest_declares_the_group()
+    public void The_manifest_beside_the_assembly_names_the_module_its_section_and_the_group_the_code_uses()
     {
         var manifest = Module.Manifest;
 
+        manifest.Name.ShouldBe("example-module");
+        manifest.Section.ShouldBe("exampleSection");
         manifest.FieldGroups.Select(g => g.Name).ShouldBe([ExampleSectionModule.Group]);
         manifest.DatabaseSchema.ShouldBe("example_schema");
     }
