@@ -12,16 +12,6 @@ public sealed class LeisureModule : RecordedItemsModule<LeisureView>
 {
     public const string Activities = "leisure.activities";
 
-    public override ModuleManifest Manifest { get; } = new(
-        Name: "leisure",
-        Sector: Sectors.Leisure,
-        IsRequired: true,
-        FieldGroups:
-        [
-            new(Activities, "Activities and clubs, support needed, dietary needs for clubs") { FamilyWrites = true },
-        ],
-        DatabaseSchema: "leisure");
-
     protected override RecordedItems<LeisureView> Items { get; } = new RecordedItems<LeisureView>()
         .List<Activity>("Activity", "activities", Activities, view => view.Activities, Activity.Declare);
 

@@ -15,17 +15,6 @@ public sealed class ExampleSectionModule : RecordedItemsModule<ExampleSectionVie
     /// <summary>The plugin's field group: what the region's policy and the family's sharing decide on.</summary>
     public const string Group = "exampleGroup.items";
 
-    public override ModuleManifest Manifest { get; } = new(
-        Name: "example-module",
-        Sector: "example-sector",
-        IsRequired: false,
-        FieldGroups:
-        [
-            // Professionals of the module's sector record verified notes; FamilyWrites lets the family report them too.
-            new(Group, "Notes kept by the example-sector service") { FamilyWrites = true },
-        ],
-        DatabaseSchema: "example_schema");
-
     /// <summary>The kinds of item the plugin records: one line each, declared beside its item.</summary>
     protected override RecordedItems<ExampleSectionView> Items { get; } = new RecordedItems<ExampleSectionView>()
         .List<ExampleSectionNote>("ExampleSectionNote", "notes", Group, view => view.Notes, ExampleSectionNote.Declare);
