@@ -18,11 +18,7 @@ public sealed class EducationModule : RecordedItemsModule<EducationView>
         .Single<EducationSetting>("EducationSetting", "setting", Setting, view => view.Setting, (view, setting) => view.Setting = setting, EducationSetting.Declare)
         .Single<SenSupport>("SenSupport", "sen", Sen, view => view.Sen, (view, sen) => view.Sen = sen, SenSupport.Declare);
 
-    protected override string SectionField => "education";
-
     protected override string SectionType => "Education";
-
-    protected override string SectionTitle => "Education";
 
     protected override string SectionDescription => "The education section: the child's school or nursery and the support they have there.";
 }

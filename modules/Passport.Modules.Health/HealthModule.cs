@@ -37,11 +37,7 @@ public sealed class HealthModule : RecordedItemsModule<HealthView>
         .List<GrowthMeasurement>("GrowthMeasurement", "growth", Growth, view => view.Growth, GrowthMeasurement.Declare)
         .List<Immunisation>("Immunisation", "immunisations", Immunisations, view => view.Immunisations, Immunisation.Declare);
 
-    protected override string SectionField => "health";
-
     protected override string SectionType => "Health";
-
-    protected override string SectionTitle => "Health";
 
     protected override string SectionDescription => "The health section: what a health professional, or anyone in an emergency, must know.";
 }

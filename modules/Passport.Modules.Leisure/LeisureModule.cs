@@ -15,11 +15,7 @@ public sealed class LeisureModule : RecordedItemsModule<LeisureView>
     protected override RecordedItems<LeisureView> Items { get; } = new RecordedItems<LeisureView>()
         .List<Activity>("Activity", "activities", Activities, view => view.Activities, Activity.Declare);
 
-    protected override string SectionField => "leisure";
-
     protected override string SectionType => "Leisure";
-
-    protected override string SectionTitle => "Leisure";
 
     protected override string SectionDescription => "The leisure section: the activities and clubs a child goes to and the support they need there.";
 }

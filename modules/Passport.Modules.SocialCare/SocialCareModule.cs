@@ -21,11 +21,7 @@ public sealed class SocialCareModule : RecordedItemsModule<SocialCareView>
         .Single<Involvement>("Involvement", "involvement", InvolvementGroup, view => view.Involvement, (view, involvement) => view.Involvement = involvement, Involvement.Declare)
         .List<SafeguardingNote>("SafeguardingNote", "safeguarding", SafeguardingGroup, view => view.SafeguardingNotes, SafeguardingNote.Declare);
 
-    protected override string SectionField => "socialCare";
-
     protected override string SectionType => "SocialCare";
-
-    protected override string SectionTitle => "Social care";
 
     protected override string SectionDescription => "The social-care section: involvement, legal status and safeguarding, recorded by social-care professionals.";
 }

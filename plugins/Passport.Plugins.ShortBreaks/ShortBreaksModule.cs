@@ -18,11 +18,7 @@ public sealed class ShortBreaksModule : RecordedItemsModule<ShortBreaksView>
     protected override RecordedItems<ShortBreaksView> Items { get; } = new RecordedItems<ShortBreaksView>()
         .Single<ShortBreaksPlan>("ShortBreaksPlan", "plan", Plan, view => view.Plan, (view, plan) => view.Plan = plan, ShortBreaksPlan.Declare);
 
-    protected override string SectionField => "shortBreaks";
-
     protected override string SectionType => "ShortBreaks";
-
-    protected override string SectionTitle => "Short breaks";
 
     protected override string SectionDescription =>
         "The short breaks section: the child's short breaks (respite) plan, where their local authority has enabled the Short Breaks module.";

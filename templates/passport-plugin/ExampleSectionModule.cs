@@ -19,11 +19,7 @@ public sealed class ExampleSectionModule : RecordedItemsModule<ExampleSectionVie
     protected override RecordedItems<ExampleSectionView> Items { get; } = new RecordedItems<ExampleSectionView>()
         .List<ExampleSectionNote>("ExampleSectionNote", "notes", Group, view => view.Notes, ExampleSectionNote.Declare);
 
-    protected override string SectionField => "exampleSection";
-
     protected override string SectionType => "ExampleSection";
-
-    protected override string SectionTitle => "Example module";
 
     protected override string SectionDescription =>
         "The example-sector section: notes about the child, where their local authority has enabled the example-module module.";
