@@ -86,20 +86,27 @@ public class PluginLoadingTests(PassportFixture fixture)
     }
 
     [Fact]
-    public async Task A_module_whose_section_is_not_the_one_its_manifest_names_is_refused()
+    public async Task A_kit_module_adds_the_section_its_manifest_names_and_heads_it_with_the_manifest_s_title()
     {
+        // The manifest file is the one place a module's section is named: a module on the
+        // recorded-item kit takes its section field and title from it, so they cannot disagree.
         var plugins = CopyPlugins();
+        var folder = Path.Combine(TestPaths.NewTempFolder("schema"));
         var manifest = Path.Combine(plugins, "Passport.Modules.Leisure", "passport-plugin.json");
         await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest)).Replace("\"section\": \"leisure\"", "\"section\": \"clubs\"", StringComparison.Ordinal));
         try
         {
-            var (exitCode, output) = await HostProcess.RunToExitAsync(WithoutDatabase(plugins));
-            exitCode.ShouldBe(3, output);
-            output.ShouldContain("the module adds the section 'leisure' to Passport, but its passport-plugin.json names the section 'clubs'");
+            var schema = Path.Combine(folder, "schema.graphql");
+            var (exitCode, output) = await HostProcess.RunToExitAsync(WithoutDatabase(plugins), ["schema", schema]);
+            exitCode.ShouldBe(0, output);
+            var text = await File.ReadAllTextAsync(schema);
+            text.ShouldContain("clubs: Leisure");
+            text.ShouldNotContain("leisure: Leisure");
         }
         finally
         {
             Directory.Delete(plugins, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 
