@@ -25,16 +25,16 @@ public sealed class ProfessionalJourneyTests(BrowserFixture fixture)
         (await health.Locator("a:has-text('school or nursery')").CountAsync()).ShouldBe(0);
         (await health.Locator("a:has-text('Add an activity')").CountAsync()).ShouldBe(0);
         await health.ClickAsync("a:has-text('Add an allergy')");
-        await health.ClickAsync("button:has-text('Record allergy')");
+        await health.ClickAsync("button:has-text('Save allergy')");
         (await health.Locator(".nhsuk-error-summary a[href='#substance']").InnerTextAsync()).ShouldContain("allergic to");
         await health.VerifyPageAsync("12-record-allergy-errors");
         await health.FillAsync("#substance", "Penicillin");
         await health.CheckAsync("#severity-MODERATE");
-        await health.ClickAsync("button:has-text('Record allergy')");
+        await health.ClickAsync("button:has-text('Save allergy')");
         var allergy = health.Locator(".nhsuk-card:has-text('Penicillin')");
         (await allergy.InnerTextAsync()).ShouldContain("Verified");
 
-        // Health: growth measurements → a server-drawn chart with a title, description and table.
+        // Health: growth measurements → a chart drawn on the server from the block's ItemChart, with a title, description and table.
         await fixture.GraphQLAsync("health", "mutation($id: ID!) { recordGrowthMeasurement(passportId: $id, input: { measuredOn: \"2023-02-01\", heightCm: 118.5, weightKg: 21.2 }) { id } }", new { id });
         await health.ClickAsync("a:has-text('Add a growth measurement')");
         await health.FillAsync("#measuredOn-day", "31");
@@ -47,13 +47,14 @@ public sealed class ProfessionalJourneyTests(BrowserFixture fixture)
         await health.FillAsync("#heightCm", "124.0");
         await health.FillAsync("#weightKg", "23.4");
         await health.ClickAsync("button:has-text('Save measurement')");
-        await health.WaitForURLAsync("**#health");
-        (await health.Locator("#growth-chart-height svg title").TextContentAsync()).ShouldBe("Height over time");
-        (await health.Locator("#growth-chart-height svg desc").TextContentAsync())!.ShouldContain("2 measurements");
-        (await health.Locator("#growth-chart-weight svg").CountAsync()).ShouldBe(1);
-        (await health.Locator("#growth-table tbody tr").CountAsync()).ShouldBe(2);
+        await health.WaitForURLAsync("**#health-growth");
+        (await health.Locator("#chart-health-growth-heightCm svg title").TextContentAsync()).ShouldBe("Height in centimetres over time");
+        (await health.Locator("#chart-health-growth-heightCm svg desc").TextContentAsync())!.ShouldContain("2 measurements");
+        (await health.Locator("#chart-health-growth-weightKg svg").CountAsync()).ShouldBe(1);
+        (await health.Locator("#chart-health-growth-headCircumferenceCm svg").CountAsync()).ShouldBe(0);
+        (await health.Locator("#chart-health-growth-table tbody tr").CountAsync()).ShouldBe(2);
         await health.VerifyPageAsync("14-passport-health-professional");
-        await health.Locator(".passport-growth").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "15-growth-chart.png") });
+        await health.Locator("#chart-health-growth").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "15-growth-chart.png") });
 
         // Social care: legal status (invalid date → error summary, then saved).
         var social = await fixture.SignInAsync("social-care");
