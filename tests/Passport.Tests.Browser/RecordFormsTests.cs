@@ -191,6 +191,66 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
         (await social.Locator("main").InnerTextAsync()).ShouldContain("Safeguarding");
     }
 
+    [Fact]
+    public async Task Health_changes_an_allergy_and_the_family_an_emergency_contact_through_the_amend_form_prefilled_with_the_items_values()
+    {
+        var id = await fixture.NewPassportAsync("Lowenna", "Trewin");
+        await fixture.RelateAsync(id, "health");
+        var recorded = await fixture.GraphQLAsync("health", "mutation($id: ID!) { recordAllergy(passportId: $id, input: { substance: \"Amoxicillin\", reaction: \"Rash\", severity: MILD }) { health { allergies { id } } } }", new { id });
+        var itemId = recorded["recordAllergy"]!["health"]!["allergies"]![0]!["id"]!.ToString();
+
+        // The form is the allergy's own fields, filled in with what the passport says now.
+        var health = await fixture.SignInAsync("health");
+        await health.GotoAsync($"/passports/{id}");
+        await health.GetByRole(AriaRole.Link, new() { Name = "Change (Allergies: Amoxicillin)" }).ClickAsync();
+        (await health.Locator("h1").InnerTextAsync()).ShouldBe("Change the allergy");
+        (await health.InputValueAsync("#substance")).ShouldBe("Amoxicillin");
+        (await health.InputValueAsync("#reaction")).ShouldBe("Rash");
+        (await health.IsCheckedAsync("#severity-MILD")).ShouldBeTrue();
+        (await health.IsCheckedAsync("#status-ACTIVE")).ShouldBeTrue();
+        await health.VerifyPageAsync("28-change-allergy");
+
+        // A required field left empty is named in the error summary, and nothing changes.
+        await health.FillAsync("#substance", "");
+        await health.ClickAsync("button:has-text('Save allergy')");
+        (await health.Locator(".nhsuk-error-summary a[href='#substance']").InnerTextAsync()).ShouldContain("allergic to");
+        await health.VerifyPageAsync();
+
+        await health.FillAsync("#substance", "Amoxicillin");
+        await health.FillAsync("#reaction", "Widespread hives and wheeze");
+        await health.CheckAsync("#severity-SEVERE");
+        await health.ClickAsync("button:has-text('Save allergy')");
+        await health.WaitForURLAsync($"**?changed={itemId}#item-{itemId}");
+        var card = await health.Locator($"#item-{itemId}").InnerTextAsync();
+        card.ShouldContain("Widespread hives and wheeze");
+        card.ShouldContain("Severe");
+        card.ShouldContain("Verified");
+        card.ShouldContain("Changed");
+
+        // The same item, amended (not a second allergy); the history keeps both versions.
+        var allergies = (await fixture.GraphQLAsync("health", "query($id: ID!) { passport(id: $id) { health { allergies { id severity reaction } } } }", new { id }))["passport"]!["health"]!["allergies"]!.AsArray();
+        allergies.Count.ShouldBe(1);
+        allergies[0]!["id"]!.ToString().ShouldBe(itemId);
+        allergies[0]!["severity"]!.ToString().ShouldBe("SEVERE");
+        var history = await fixture.GraphQLAsync("health", "query($id: ID!) { history(passportId: $id) { change itemId } }", new { id });
+        history["history"]!.AsArray().Count(h => h!["itemId"]?.ToString() == itemId).ShouldBe(2);
+
+        // The family changes their emergency contact through the same form (the core's amendEmergencyContact).
+        await fixture.GraphQLAsync("carer", "mutation($id: ID!) { addEmergencyContact(passportId: $id, input: { name: \"Jowan Trewin\", relationship: \"Uncle\", parentalResponsibility: false, phone: \"01209 555111\" }) { id } }", new { id });
+        var carer = await fixture.SignInAsync("carer");
+        await carer.GotoAsync($"/passports/{id}");
+        await carer.GetByRole(AriaRole.Link, new() { Name = "Change (Emergency contacts: Jowan Trewin)" }).ClickAsync();
+        (await carer.Locator("h1").InnerTextAsync()).ShouldBe("Change the emergency contact");
+        (await carer.InputValueAsync("#phone")).ShouldBe("01209 555111");
+        (await carer.IsCheckedAsync("#parentalResponsibility")).ShouldBeFalse();
+        await carer.FillAsync("#phone", "07700 900456");
+        await carer.ClickAsync("button:has-text('Save contact')");
+        await carer.WaitForURLAsync("**?changed=*");
+        var contact = await carer.Locator(".nhsuk-card:has-text('Jowan Trewin')").InnerTextAsync();
+        contact.ShouldContain("07700 900456");
+        contact.ShouldNotContain("01209 555111");
+    }
+
     private static async Task FillDateAsync(IPage page, string field, DateTime date)
     {
         await page.FillAsync($"#{field}-day", date.Day.ToString(CultureInfo.InvariantCulture));
