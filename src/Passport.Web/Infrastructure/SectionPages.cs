@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Passport.Core.Access;
 using Passport.Core.Modules;
 using Passport.Core.Passports;
 using Passport.Sdk;
@@ -20,11 +21,11 @@ public sealed record PageBlock(string? SectionField, ItemBlock Item)
 }
 
 /// <summary>
-/// One module's section of the passport page, as the module describes it; or, for a plugin that
-/// failed to load, only its field and title (<see cref="IsUnavailable"/>): missing information must
-/// never look like "none recorded".
+/// One module's section of the passport page, as the module describes it, with the sector that owns
+/// it; or, for a plugin that failed to load, only its field and title (<see cref="IsUnavailable"/>):
+/// missing information must never look like "none recorded".
 /// </summary>
-public sealed record PageSection(string Field, string Title, IReadOnlyList<PageBlock> Blocks, bool IsUnavailable = false);
+public sealed record PageSection(string Field, string Title, string? Sector, IReadOnlyList<PageBlock> Blocks, bool IsUnavailable = false);
 
 /// <summary>
 /// What the loaded modules contribute to the web app: their sections of the passport page (from
@@ -36,13 +37,16 @@ public sealed class SectionPages
     private readonly ModuleCatalog _catalog;
     private readonly Lazy<IReadOnlyList<PageSection>> _sections;
 
-    public SectionPages(ModuleCatalog catalog, ISchema schema)
+    public SectionPages(ModuleCatalog catalog, ISchema schema, SharingPolicy policy)
     {
         _catalog = catalog;
-        _sections = new(() => Described(catalog, schema));
+        _sections = new(() => Described(catalog, schema, policy));
     }
 
-    /// <summary>The sections this host's schema answers, in the order the modules were loaded.</summary>
+    /// <summary>
+    /// The sections this host's schema answers: the region's required modules first, each group in
+    /// the order the sharing policy lists the sectors, then those whose plugin failed to load.
+    /// </summary>
     public IReadOnlyList<PageSection> Sections => _sections.Value;
 
     /// <summary>Every block with a form or an end: the core's own and the modules'.</summary>
@@ -71,15 +75,18 @@ public sealed class SectionPages
     /// </summary>
     internal static string UnavailableTitle(string sectionField) => Display.Label(sectionField);
 
-    private static List<PageSection> Described(ModuleCatalog catalog, ISchema schema)
+    private static List<PageSection> Described(ModuleCatalog catalog, ISchema schema, SharingPolicy policy)
     {
         var passport = schema.AllTypes["Passport"] as IComplexGraphType;
-        var sections = catalog.Modules
-            .Select(module => module.Page)
-            .OfType<SectionPage>()
-            .Select(page => new PageSection(page.Field, page.Title, page.Blocks.Select(b => new PageBlock(page.Field, b)).ToList()))
-            .Concat(catalog.UnavailableSections.Keys.Select(field => new PageSection(field, UnavailableTitle(field), [], IsUnavailable: true)));
-        return sections.Where(s => passport?.HasField(s.Field) == true).ToList();
+        var sectors = policy.Sectors.ToList();
+        var described = catalog.Modules
+            .Where(module => module.Page is not null)
+            .OrderBy(module => catalog.Entries.FirstOrDefault(e => e.Name == module.Manifest.Name)?.IsRequired == true ? 0 : 1)
+            .ThenBy(module => sectors.IndexOf(module.Page!.Sector) is var at and >= 0 ? at : sectors.Count)
+            .Select(module => module.Page!)
+            .Select(page => new PageSection(page.Field, page.Title, page.Sector, page.Blocks.Select(b => new PageBlock(page.Field, b)).ToList()));
+        var unavailable = catalog.UnavailableSections.Keys.Select(field => new PageSection(field, UnavailableTitle(field), null, [], IsUnavailable: true));
+        return described.Concat(unavailable).Where(s => passport?.HasField(s.Field) == true).ToList();
     }
 }
 

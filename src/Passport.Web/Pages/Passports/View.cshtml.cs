@@ -16,7 +16,10 @@ public partial class ViewPassportModel(PageGraphQL graphQL, SectionPages pages, 
 
     public JsonNode? Passport => Result.Data?["passport"];
 
-    /// <summary>The sections shown: every loaded module's that is switched on for this child, and those whose plugin failed to load.</summary>
+    /// <summary>
+    /// The sections shown: every loaded module's that is switched on for this child, the viewer's own
+    /// sector's first, and those whose plugin failed to load.
+    /// </summary>
     public IReadOnlyList<PageSection> Sections { get; private set; } = [];
 
     public bool IsFamily => User.IsFamily();
@@ -78,7 +81,10 @@ public partial class ViewPassportModel(PageGraphQL graphQL, SectionPages pages, 
         }
 
         // A module switched off for this child's local authority is no part of their passport.
-        Sections = pages.Sections.Where(s => !Result.Errors.Any(e => e.Code == "MODULE_NOT_ENABLED" && e.IsAtOrBelow("passport", s.Field))).ToList();
+        Sections = pages.Sections
+            .Where(s => !Result.Errors.Any(e => e.Code == "MODULE_NOT_ENABLED" && e.IsAtOrBelow("passport", s.Field)))
+            .OrderBy(s => IsProfessional && s.Sector == Sector ? 0 : 1)
+            .ToList();
         return Page();
     }
 
