@@ -8,6 +8,7 @@ using Passport.Core.CareTeam;
 using Passport.Core.Passports;
 using Passport.Core.ShareCodes;
 using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Benchmarks;
 
@@ -34,15 +35,15 @@ internal sealed class SeededRegion : IAsyncDisposable
     private static readonly string[] FamilyNames = ["Morgan", "Penrose", "Trelawny", "Hughes", "Carter", "Nance", "Pascoe", "Williams"];
 
     private readonly DocumentStore _store;
-    private readonly ConstructorInfo _allergyRecorded;
-    private readonly Type _severity;
+    private readonly ConstructorInfo _allergy;
+    private readonly Type _allergyRecorded;
     private readonly List<Guid> _passports = [];
 
-    private SeededRegion(DocumentStore store, ConstructorInfo allergyRecorded, Type severity, int professionals)
+    private SeededRegion(DocumentStore store, ConstructorInfo allergy, int professionals)
     {
         _store = store;
-        _allergyRecorded = allergyRecorded;
-        _severity = severity;
+        _allergy = allergy;
+        _allergyRecorded = typeof(ItemRecorded<>).MakeGenericType(allergy.DeclaringType!);
         Professionals = professionals;
     }
 
@@ -74,10 +75,10 @@ internal sealed class SeededRegion : IAsyncDisposable
         // The health module is a plugin: the benchmark knows it only as the host does, by loading it.
         var health = modules.SingleOrDefault(m => m.Manifest.Name == "health")
             ?? throw new InvalidOperationException($"The health module is not in {pluginsPath}; build the solution first.");
-        var allergyRecorded = health.GetType().Assembly.GetType("Passport.Modules.Health.Allergies.AllergyRecorded", throwOnError: true)!;
-        var severity = health.GetType().Assembly.GetType("Passport.Modules.Health.Allergies.AllergySeverity", throwOnError: true)!;
-        var constructor = allergyRecorded.GetConstructors().Single(c => c.GetParameters().Length == 6);
-        return new SeededRegion(store, constructor, severity, professionals);
+        // An allergy is a kind of the recorded-item kit: the event is the kit's ItemRecorded<Allergy>.
+        var allergy = health.GetType().Assembly.GetType("Passport.Modules.Health.Allergies.Allergy", throwOnError: true)!;
+        var constructor = allergy.GetConstructors().Single(c => c.GetParameters().Length == 4);
+        return new SeededRegion(store, constructor, professionals);
     }
 
     /// <summary>Appends passports until there are <paramref name="target"/>; two sessions at a time, 500 passports per transaction.</summary>
@@ -141,10 +142,18 @@ internal sealed class SeededRegion : IAsyncDisposable
                 "I go quiet and rub my ear. I may not say that it hurts.",
                 "Severe peanut allergy: adrenaline pen is in my bag.",
                 carer),
-            _allergyRecorded.Invoke([Guid.CreateVersion7(), "Peanuts", "Anaphylaxis", Enum.ToObject(_severity, 2), carer, Enum.ToObject(_allergyRecorded.GetParameters()[5].ParameterType, 0)]),
+            AllergyRecorded(carer),
             new ShareCodeIssued(Sectors.Health, at.AddMinutes(30), carer),
             new CareTeamMemberJoined(clinician.Subject, clinician.DisplayName, Sectors.Health, Organisation, "share code", clinician),
         ];
+    }
+
+    /// <summary>A severe peanut allergy (substance, reaction, severity SEVERE, status ACTIVE) the carer reported.</summary>
+    private object AllergyRecorded(Provenance carer)
+    {
+        var parameters = _allergy.GetParameters();
+        var allergy = (RecordedItem)_allergy.Invoke(["Peanuts", "Anaphylaxis", Enum.ToObject(parameters[2].ParameterType, 2), Enum.ToObject(parameters[3].ParameterType, 0)]);
+        return Activator.CreateInstance(_allergyRecorded, "health.emergency", allergy with { Id = Guid.CreateVersion7(), RecordedBy = carer })!;
     }
 
     /// <summary>A distinct valid NHS number per passport: candidates 11 apart per index, so at most one of each block fails Modulus 11.</summary>

@@ -1,13 +1,15 @@
-using JasperFx.Events.Projections;
-using Marten;
 using Passport.Modules.Education.Sen;
 using Passport.Modules.Education.Setting;
 using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Education;
 
-/// <summary>The education sector's module: the child's school or nursery, SEN support and EHCP.</summary>
-public sealed class EducationModule : PassportModule
+/// <summary>
+/// The education sector's module: the child's school or nursery, SEN support and EHCP. Each is
+/// one current record the kit sets, ends, verifies and withholds.
+/// </summary>
+public sealed class EducationModule : RecordedItemsModule<EducationView>
 {
     public const string Setting = "education.setting";
     public const string Sen = "education.sen";
@@ -23,35 +25,15 @@ public sealed class EducationModule : PassportModule
         ],
         DatabaseSchema: "education");
 
-    /// <summary>The retention job purges a closed passport: the module's view goes with it.</summary>
-    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<EducationView>(passportId);
+    protected override RecordedItems<EducationView> Items { get; } = new RecordedItems<EducationView>()
+        .Single<EducationSetting>("EducationSetting", "setting", Setting, view => view.Setting, (view, setting) => view.Setting = setting, EducationSetting.Declare)
+        .Single<SenSupport>("SenSupport", "sen", Sen, view => view.Sen, (view, sen) => view.Sen = sen, SenSupport.Declare);
 
-    public override void ConfigureMarten(StoreOptions options)
-    {
-        options.Events.AddEventType<EducationSettingSet>();
-        options.Events.AddEventType<EducationSettingEnded>();
-        options.Events.AddEventType<SenSupportSet>();
-        options.Events.AddEventType<SenSupportEnded>();
-        options.Events.AddEventType<ItemVerified>();
-        options.Projections.Add<EducationViewProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<EducationView>().DatabaseSchemaName(Manifest.DatabaseSchema);
-    }
+    protected override string SectionField => "education";
 
-    public override async Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
-        EducationItems.GroupOf(await session.LoadAsync<EducationView>(passportId, cancellationToken).ConfigureAwait(false), itemId);
+    protected override string SectionType => "Education";
 
-    public override void ConfigureSchema(IPassportSchemaBuilder schema)
-    {
-        schema.AddSection<EducationGraphType>(
-            "education",
-            "The education section: the child's school or nursery and the support they have there.",
-            (passport, context) => context.Loader<EducationView>().Load(passport.Id).Then(view => new EducationSection(passport, view)));
-        schema.AddMutations(mutation =>
-        {
-            SetEducationSettingMutation.Define(mutation, schema.PassportType);
-            EndEducationSettingMutation.Define(mutation, schema.PassportType);
-            SetSenSupportMutation.Define(mutation, schema.PassportType);
-            EndSenSupportMutation.Define(mutation, schema.PassportType);
-        });
-    }
+    protected override string SectionTitle => "Education";
+
+    protected override string SectionDescription => "The education section: the child's school or nursery and the support they have there.";
 }

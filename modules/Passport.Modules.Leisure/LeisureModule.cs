@@ -1,12 +1,14 @@
-using JasperFx.Events.Projections;
-using Marten;
 using Passport.Modules.Leisure.Activities;
 using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.Leisure;
 
-/// <summary>The leisure sector's module: activities and clubs, the support a child needs there, dietary needs for clubs.</summary>
-public sealed class LeisureModule : PassportModule
+/// <summary>
+/// The leisure sector's module: activities and clubs, the support a child needs there, dietary
+/// needs for clubs. Activities are a list the kit adds, amends, ends, verifies and withholds.
+/// </summary>
+public sealed class LeisureModule : RecordedItemsModule<LeisureView>
 {
     public const string Activities = "leisure.activities";
 
@@ -20,33 +22,14 @@ public sealed class LeisureModule : PassportModule
         ],
         DatabaseSchema: "leisure");
 
-    /// <summary>The retention job purges a closed passport: the module's view goes with it.</summary>
-    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<LeisureView>(passportId);
+    protected override RecordedItems<LeisureView> Items { get; } = new RecordedItems<LeisureView>()
+        .List<Activity>("Activity", "activities", Activities, view => view.Activities, Activity.Declare);
 
-    public override void ConfigureMarten(StoreOptions options)
-    {
-        options.Events.AddEventType<ActivityAdded>();
-        options.Events.AddEventType<ActivityAmended>();
-        options.Events.AddEventType<ActivityEnded>();
-        options.Events.AddEventType<ItemVerified>();
-        options.Projections.Add<LeisureViewProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<LeisureView>().DatabaseSchemaName(Manifest.DatabaseSchema);
-    }
+    protected override string SectionField => "leisure";
 
-    public override async Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
-        LeisureItems.GroupOf(await session.LoadAsync<LeisureView>(passportId, cancellationToken).ConfigureAwait(false), itemId);
+    protected override string SectionType => "Leisure";
 
-    public override void ConfigureSchema(IPassportSchemaBuilder schema)
-    {
-        schema.AddSection<LeisureGraphType>(
-            "leisure",
-            "The leisure section: the activities and clubs a child goes to and the support they need there.",
-            (passport, context) => context.Loader<LeisureView>().Load(passport.Id).Then(view => new LeisureSection(passport, view)));
-        schema.AddMutations(mutation =>
-        {
-            AddActivityMutation.Define(mutation, schema.PassportType);
-            AmendActivityMutation.Define(mutation, schema.PassportType);
-            EndActivityMutation.Define(mutation, schema.PassportType);
-        });
-    }
+    protected override string SectionTitle => "Leisure";
+
+    protected override string SectionDescription => "The leisure section: the activities and clubs a child goes to and the support they need there.";
 }

@@ -1,17 +1,18 @@
-using GraphQL;
-using JasperFx.Events.Projections;
-using Marten;
 using Passport.Modules.SocialCare.Involvements;
 using Passport.Modules.SocialCare.LegalStatuses;
 using Passport.Modules.SocialCare.Safeguarding;
 using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Modules.SocialCare;
 
-/// <summary>The social-care sector's module: involvement, legal status and safeguarding notes.</summary>
-public sealed class SocialCareModule : PassportModule
+/// <summary>
+/// The social-care sector's module: legal status and involvement (one current record each) and
+/// safeguarding notes (a list), all recorded through the kit.
+/// </summary>
+public sealed class SocialCareModule : RecordedItemsModule<SocialCareView>
 {
-    public const string InvolvementGroup = ISocialCareInvolvementEnded.Group;
+    public const string InvolvementGroup = ISocialCareInvolvement.Group;
     public const string LegalStatusGroup = "socialCare.legalStatus";
     public const string SafeguardingGroup = "socialCare.safeguarding";
 
@@ -27,38 +28,16 @@ public sealed class SocialCareModule : PassportModule
         ],
         DatabaseSchema: "social_care");
 
-    public override void ConfigureMarten(StoreOptions options)
-    {
-        options.Events.AddEventType<LegalStatusSet>();
-        options.Events.AddEventType<InvolvementRecorded>();
-        options.Events.AddEventType<InvolvementEnded>();
-        options.Events.AddEventType<SafeguardingNoteAdded>();
-        options.Events.AddEventType<SafeguardingNoteAmended>();
-        options.Events.AddEventType<SafeguardingNoteEnded>();
-        options.Events.AddEventType<ItemVerified>();
-        options.Projections.Add<SocialCareViewProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<SocialCareView>().DatabaseSchemaName(Manifest.DatabaseSchema);
-    }
+    protected override RecordedItems<SocialCareView> Items { get; } = new RecordedItems<SocialCareView>()
+        .Single<LegalStatusRecord>("LegalStatus", "legalStatus", LegalStatusGroup, view => view.LegalStatus, (view, status) => view.LegalStatus = status, LegalStatusRecord.Declare)
+        .Single<Involvement>("Involvement", "involvement", InvolvementGroup, view => view.Involvement, (view, involvement) => view.Involvement = involvement, Involvement.Declare)
+        .List<SafeguardingNote>("SafeguardingNote", "safeguarding", SafeguardingGroup, view => view.SafeguardingNotes, SafeguardingNote.Declare);
 
-    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<SocialCareView>(passportId);
+    protected override string SectionField => "socialCare";
 
-    public override async Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
-        SocialCareItems.GroupOf(await session.LoadAsync<SocialCareView>(passportId, cancellationToken).ConfigureAwait(false), itemId);
+    protected override string SectionType => "SocialCare";
 
-    public override void ConfigureSchema(IPassportSchemaBuilder schema)
-    {
-        schema.AddSection<SocialCareGraphType>(
-            "socialCare",
-            "The social-care section: involvement, legal status and safeguarding, recorded by social-care professionals.",
-            (passport, context) => context.Loader<SocialCareView>().Load(passport.Id).Then(view => new SocialCareSection(passport, view)));
-        schema.AddMutations(mutation =>
-        {
-            SetLegalStatusMutation.Define(mutation, schema.PassportType);
-            RecordInvolvementMutation.Define(mutation, schema.PassportType);
-            EndInvolvementMutation.Define(mutation, schema.PassportType);
-            AddSafeguardingNoteMutation.Define(mutation, schema.PassportType);
-            AmendSafeguardingNoteMutation.Define(mutation, schema.PassportType);
-            EndSafeguardingNoteMutation.Define(mutation, schema.PassportType);
-        });
-    }
+    protected override string SectionTitle => "Social care";
+
+    protected override string SectionDescription => "The social-care section: involvement, legal status and safeguarding, recorded by social-care professionals.";
 }

@@ -1,7 +1,6 @@
-using JasperFx.Events.Projections;
-using Marten;
 using Passport.Plugins.ShortBreaks.Plans;
 using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Plugins.ShortBreaks;
 
@@ -12,7 +11,7 @@ namespace Passport.Plugins.ShortBreaks;
 /// children; while it is disabled the host answers its fields and mutations with
 /// <c>MODULE_NOT_ENABLED</c>.
 /// </summary>
-public sealed class ShortBreaksModule : PassportModule
+public sealed class ShortBreaksModule : RecordedItemsModule<ShortBreaksView>
 {
     public const string Plan = "shortBreaks.plan";
 
@@ -27,31 +26,15 @@ public sealed class ShortBreaksModule : PassportModule
         ],
         DatabaseSchema: "short_breaks");
 
-    /// <summary>The retention job purges a closed passport: the module's view goes with it.</summary>
-    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<ShortBreaksView>(passportId);
+    protected override RecordedItems<ShortBreaksView> Items { get; } = new RecordedItems<ShortBreaksView>()
+        .Single<ShortBreaksPlan>("ShortBreaksPlan", "plan", Plan, view => view.Plan, (view, plan) => view.Plan = plan, ShortBreaksPlan.Declare);
 
-    public override void ConfigureMarten(StoreOptions options)
-    {
-        options.Events.AddEventType<ShortBreaksPlanRecorded>();
-        options.Events.AddEventType<ShortBreaksPlanEnded>();
-        options.Events.AddEventType<ItemVerified>();
-        options.Projections.Add<ShortBreaksViewProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<ShortBreaksView>().DatabaseSchemaName(Manifest.DatabaseSchema);
-    }
+    protected override string SectionField => "shortBreaks";
 
-    public override async Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
-        ShortBreaksItems.GroupOf(await session.LoadAsync<ShortBreaksView>(passportId, cancellationToken).ConfigureAwait(false), itemId);
+    protected override string SectionType => "ShortBreaks";
 
-    public override void ConfigureSchema(IPassportSchemaBuilder schema)
-    {
-        schema.AddSection<ShortBreaksGraphType>(
-            "shortBreaks",
-            "The short breaks section: the child's short breaks (respite) plan, where their local authority has enabled the Short Breaks module.",
-            (passport, context) => context.Loader<ShortBreaksView>().Load(passport.Id).Then(view => new ShortBreaksSection(passport, view)));
-        schema.AddMutations(mutation =>
-        {
-            RecordShortBreaksPlanMutation.Define(mutation, schema.PassportType);
-            EndShortBreaksPlanMutation.Define(mutation, schema.PassportType);
-        });
-    }
+    protected override string SectionTitle => "Short breaks";
+
+    protected override string SectionDescription =>
+        "The short breaks section: the child's short breaks (respite) plan, where their local authority has enabled the Short Breaks module.";
 }

@@ -26,32 +26,6 @@ public static class PassportChange
             return Task.CompletedTask;
         });
 
-    /// <summary>
-    /// Amending or ending a current item of a list the module's view holds: refused with
-    /// <paramref name="unknown"/> when the view has no such current item (or it is withheld from the writer).
-    /// </summary>
-    /// <typeparam name="TView">The module's view.</typeparam>
-    /// <param name="passportId">The passport.</param>
-    /// <param name="group">The item's field group.</param>
-    /// <param name="itemId">The item.</param>
-    /// <param name="itemArgument">The mutation argument naming the item, for errors.</param>
-    /// <param name="isCurrent">Whether the view holds the item as current.</param>
-    /// <param name="changed">The event, from who changes it.</param>
-    /// <param name="unknown">The refusal for an id that names no current item.</param>
-    /// <returns>The change.</returns>
-    public static IPassportChange ToCurrentItem<TView>(Guid passportId, string group, Guid itemId, string itemArgument, Func<TView, bool> isCurrent, Func<Provenance, object> changed, Func<PassportException> unknown)
-        where TView : class =>
-        Deciding(passportId, PassportWrite.ToGroup(group, itemId, itemArgument), async passport =>
-        {
-            var view = await passport.ViewAsync<TView>().ConfigureAwait(false);
-            if (view is null || !isCurrent(view))
-            {
-                throw unknown();
-            }
-
-            passport.Append(changed(passport.RecordedBy));
-        });
-
     private sealed record Decided(Guid PassportId, PassportWrite Write, Func<PassportWriteContext, Task> Decide) : IPassportChange
     {
         public Task DecideAsync(PassportWriteContext passport) => Decide(passport);

@@ -1,7 +1,6 @@
-using JasperFx.Events.Projections;
-using Marten;
 using Passport.Plugins.Example.Notes;
 using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Plugins.Example;
 
@@ -11,7 +10,7 @@ namespace Passport.Plugins.Example;
 /// its own children; while it is disabled the host answers its fields and mutations with
 /// <c>MODULE_NOT_ENABLED</c>.
 /// </summary>
-public sealed class ExampleSectionModule : PassportModule
+public sealed class ExampleSectionModule : RecordedItemsModule<ExampleSectionView>
 {
     /// <summary>The plugin's field group: what the region's policy and the family's sharing decide on.</summary>
     public const string Group = "exampleGroup.items";
@@ -27,26 +26,16 @@ public sealed class ExampleSectionModule : PassportModule
         ],
         DatabaseSchema: "example_schema");
 
-    /// <summary>The retention job purges a closed passport: the module's view goes with it.</summary>
-    public override void PurgePassport(IDocumentSession session, Guid passportId) => session.Delete<ExampleSectionView>(passportId);
+    /// <summary>The kinds of item the plugin records: one line each, declared beside its item.</summary>
+    protected override RecordedItems<ExampleSectionView> Items { get; } = new RecordedItems<ExampleSectionView>()
+        .List<ExampleSectionNote>("ExampleSectionNote", "notes", Group, view => view.Notes, ExampleSectionNote.Declare);
 
-    public override void ConfigureMarten(StoreOptions options)
-    {
-        options.Events.AddEventType<ExampleSectionNoteRecorded>();
-        options.Events.AddEventType<ItemVerified>();
-        options.Projections.Add<ExampleSectionViewProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<ExampleSectionView>().DatabaseSchemaName(Manifest.DatabaseSchema);
-    }
+    protected override string SectionField => "exampleSection";
 
-    public override async Task<string?> GroupOfItemAsync(IQuerySession session, Guid passportId, Guid itemId, CancellationToken cancellationToken) =>
-        ExampleSectionView.GroupOf(await session.LoadAsync<ExampleSectionView>(passportId, cancellationToken).ConfigureAwait(false), itemId);
+    protected override string SectionType => "ExampleSection";
 
-    public override void ConfigureSchema(IPassportSchemaBuilder schema)
-    {
-        schema.AddSection<ExampleSectionGraphType>(
-            "exampleSection",
-            "The example-sector section: notes about the child, where their local authority has enabled the example-module module.",
-            (passport, context) => context.Loader<ExampleSectionView>().Load(passport.Id).Then(view => new ExampleSectionSection(passport, view)));
-        schema.AddMutations(mutation => RecordExampleSectionNoteMutation.Define(mutation, schema.PassportType));
-    }
+    protected override string SectionTitle => "Example module";
+
+    protected override string SectionDescription =>
+        "The example-sector section: notes about the child, where their local authority has enabled the example-module module.";
 }

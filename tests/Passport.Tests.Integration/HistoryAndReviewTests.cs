@@ -69,13 +69,13 @@ public class HistoryAndReviewTests(PassportFixture fixture)
         var seen = Changes((await fixture.GraphQLAsync(teacher, History, new { id })).Ok()["history"]!.AsArray());
         seen.ShouldContain("Allergy recorded");      // health.emergency: default for education
         seen.ShouldContain("About me updated");
-        seen.ShouldNotContain("Safeguarding note added");
-        seen.ShouldNotContain("Legal status set");   // never for education
+        seen.ShouldNotContain("Safeguarding note recorded");
+        seen.ShouldNotContain("Legal status recorded"); // never for education
         seen.ShouldNotContain("Share code issued");  // relationships are the family's business
 
         var family = Changes((await fixture.GraphQLAsync(carer, History, new { id })).Ok()["history"]!.AsArray());
-        family.ShouldContain("Legal status set");
-        family.ShouldNotContain("Safeguarding note added");
+        family.ShouldContain("Legal status recorded");
+        family.ShouldNotContain("Safeguarding note recorded");
     }
 
     [Fact]

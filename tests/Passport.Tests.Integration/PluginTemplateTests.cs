@@ -33,6 +33,8 @@ public partial class PluginTemplateTests(PassportFixture fixture, ITestOutputHel
             schema.ShouldContain("youthJustice: YouthJustice");
             schema.ShouldContain("notes: [YouthJusticeNote!]");
             schema.ShouldContain("recordYouthJusticeNote(passportId: ID!, input: YouthJusticeNoteInput!): Passport!");
+            schema.ShouldContain("amendYouthJusticeNote(passportId: ID!, itemId: ID!, input: YouthJusticeNoteInput!): Passport!");
+            schema.ShouldContain("endYouthJusticeNote(passportId: ID!, itemId: ID!): Passport!");
 
             var environment = fixture.HostEnvironment(await fixture.NewDatabaseAsync());
             environment["Passport__PluginsPath"] = Path.Combine(work, "plugins");

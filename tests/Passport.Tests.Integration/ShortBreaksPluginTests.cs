@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Passport.Sdk;
 using Passport.Tests.Integration.Infrastructure;
 
 namespace Passport.Tests.Integration;
@@ -100,6 +102,34 @@ public class ShortBreaksPluginTests(PassportFixture fixture, ShortBreaksPluginTe
         read["provider"]!.GetValue<string>().ShouldBe("Sunflower House overnight short breaks, Truro");
         read["nightTimeCare"]!.GetValue<string>().ShouldBe("Reposition at 2am; check oxygen saturation");
         read["verified"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_plan_with_hours_outside_0_to_2000_or_assessed_after_today_in_the_UK_is_refused_naming_the_field()
+    {
+        var host = await plugin.StartAsync(fixture);
+        (await host.GraphQLAsync(fixture.Token(Persona.LocalAuthorityAdmin(Cornwall)), SetModuleEnabled, new { la = Cornwall, module = ModuleName, enabled = true })).Ok();
+        var carer = fixture.Token(Persona.Carer());
+        var id = await CreatePassportAsync(host, carer, Cornwall);
+        var today = UkDate.Of(DateTimeOffset.UtcNow);
+
+        (object Input, string Field)[] refused =
+        [
+            (new { eligibilityAssessed = true, hoursPerYear = 2001 }, "input.hoursPerYear"),
+            (new { eligibilityAssessed = true, hoursPerYear = -1 }, "input.hoursPerYear"),
+            (new { eligibilityAssessed = true, assessedOn = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, "input.assessedOn"),
+        ];
+        foreach (var (input, field) in refused)
+        {
+            var response = await host.GraphQLAsync(carer, Record, new { id, input });
+            response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"], response.Body);
+            response.Errors[0]!["extensions"]!["field"]!.GetValue<string>().ShouldBe(field, response.Body);
+        }
+
+        var bounds = new { eligibilityAssessed = false, hoursPerYear = 2000, assessedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        var plan = (await host.GraphQLAsync(carer, Record, new { id, input = bounds })).Ok()["recordShortBreaksPlan"]!["shortBreaks"]!["plan"]!;
+        plan["hoursPerYear"]!.GetValue<int>().ShouldBe(2000);
+        plan["eligibilityAssessed"]!.GetValue<bool>().ShouldBeFalse();
     }
 
     [Fact]

@@ -45,9 +45,9 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
         Field<DateScalar>("closesOn")
             .Description("The day this passport closes: the 25th birthday, or the 26th when social care's involvement ended when the child was 17. From that day nobody sees or changes it (PASSPORT_CLOSED), and it is purged after the retention period. Needs identity.basic and socialCare.involvement, since the day can reveal the involvement.")
             .InFieldGroup(CoreFieldGroups.IdentityBasic)
-            .Resolve(c => c.Source.Access.MaySee(ISocialCareInvolvementEnded.Group)
+            .Resolve(c => c.Source.Access.MaySee(ISocialCareInvolvement.Group)
                 ? ViewOf(c).ClosesOn
-                : throw new PassportException(ErrorCodes.FieldNotPermitted, $"This information ('{ISocialCareInvolvementEnded.Group}') is not shared with you."));
+                : throw new PassportException(ErrorCodes.FieldNotPermitted, $"This information ('{ISocialCareInvolvement.Group}') is not shared with you."));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareTeamMemberGraphType>>>>("careTeam")
             .Description("The professionals with a standing relationship to this passport: all of them for a viewer who may see the careTeam group, otherwise only the viewer's own entry (a family whose access is frozen sees no one else).")
             // A frozen family's grant holds no group, so they see only themselves: who is involved in the enquiry stays hidden.

@@ -1,3 +1,5 @@
+using Passport.Sdk;
+
 namespace Passport.Core.Passports;
 
 /// <summary>
@@ -23,10 +25,11 @@ public static class PassportClosure
             : dateOfBirth.AddYears(ClosingAge);
 
     /// <summary>
-    /// Today as the passport's rules count days: the UTC date, like every other age rule here
-    /// (adult transition, date checks). In British Summer Time a passport closes at 01:00 UK time.
+    /// Today as the passport's rules count days: the UK day (Europe/London), the same "today" as
+    /// every date rule of the modules' items (<see cref="UkDate"/>), so a passport closes at
+    /// midnight UK time on the birthday, in summer as in winter.
     /// </summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public static DateOnly Today(TimeProvider clock) => UkDate.Today(clock);
 
     public static int AgeOn(DateOnly dateOfBirth, DateOnly day)
     {

@@ -11,6 +11,7 @@ using Passport.Core.Reviews;
 using Passport.Core.Sharing;
 using Passport.Core.Withholding;
 using Passport.Sdk;
+using Passport.Sdk.Items;
 
 namespace Passport.Core.Passports;
 
@@ -202,14 +203,19 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
     /// </summary>
     public static PassportView Apply(IPassportEvent change, PassportView view)
     {
-        if (change is ISocialCareInvolvementEnded ended)
+        // Social care's items tell the core what it must know of them through SDK contracts the
+        // items implement, so the core names no module.
+        switch (change)
         {
-            view.SocialCareInvolvementEndedOn = ended.InvolvementEndedOn;
-        }
-
-        if (change is ISocialCareLegalStatusSet status)
-        {
-            view.HasStatutorySocialCare = status.IsStatutory;
+            case IItemEnded ended when typeof(ISocialCareInvolvement).IsAssignableFrom(ended.ItemType):
+                view.SocialCareInvolvementEndedOn = ended.EndedOn;
+                break;
+            case IItemEnded ended when typeof(ISocialCareLegalStatus).IsAssignableFrom(ended.ItemType):
+                view.HasStatutorySocialCare = false;
+                break;
+            case IItemChange { Current: ISocialCareLegalStatus status }:
+                view.HasStatutorySocialCare = status.IsStatutory;
+                break;
         }
 
         return Reviewed(change, view);

@@ -45,11 +45,12 @@ internal sealed class ItemField
     /// <summary>The value when the input omits the field (a choice's usual value).</summary>
     public object? Default { get; init; }
 
+    /// <summary>The field as the web app asks for it. A yes/no is never required there: an unticked box is the answer no.</summary>
     public PageField ToPage() => new(
         Name,
         Label,
         Kind,
-        Required,
+        Required && Kind != FieldKind.YesNo,
         Hint,
         Choices.Select(c => new PageOption(ApiValue(c.Value), c.Label)).ToList(),
         FutureYears > 0);

@@ -41,7 +41,11 @@ public interface IItemKind<TView>
     FieldType SectionField(ItemGraphTypes types);
 
     /// <summary>Adds the kind's mutations.</summary>
-    void DefineMutations(ObjectGraphType mutation, IGraphType passportType, ItemGraphTypes types);
+    /// <param name="mutation">The schema's mutation type.</param>
+    /// <param name="passportType">What the mutations return.</param>
+    /// <param name="types">The schema build's graph types.</param>
+    /// <param name="familyReports">Whether the family may report items of the kind (its group's <see cref="FieldGroup.FamilyWrites"/>): the descriptions say who records them.</param>
+    void DefineMutations(ObjectGraphType mutation, IGraphType passportType, ItemGraphTypes types, bool familyReports = true);
 
     /// <summary>The kind as the web app shows and records it.</summary>
     ItemBlock Block();
@@ -398,18 +402,25 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
     }
 
     /// <inheritdoc />
-    public void DefineMutations(ObjectGraphType mutation, IGraphType passportType, ItemGraphTypes types)
+    public void DefineMutations(ObjectGraphType mutation, IGraphType passportType, ItemGraphTypes types, bool familyReports = true)
     {
         ArgumentNullException.ThrowIfNull(mutation);
         var inputs = InputArguments(types);
+        var recorded = familyReports
+            ? "verified when a professional of a sector that records it does, reported when the family does."
+            : "only professionals of a sector that records it may.";
+        var amended = familyReports
+            ? " The new values carry who amended them: verified from a professional, reported from the family."
+            : " Only professionals of a sector that records it may.";
+        var ended = familyReports ? "" : " Only professionals of a sector that records it may.";
         if (_recordMutation is { } record)
         {
             mutation.AddField(new FieldType
             {
                 Name = record,
                 Description = IsList
-                    ? $"Records {_described}: verified when a professional of a sector that records it does, reported when the family does."
-                    : $"Records {_described}, or amends the current one (its id is kept): verified when a professional of a sector that records it does, reported when the family does.",
+                    ? $"Records {_described}: {recorded}"
+                    : $"Records {_described}, or amends the current one (its id is kept): {recorded}",
                 ResolvedType = passportType,
                 Arguments = new QueryArguments([PassportIdArgument(), .. inputs()]),
                 Resolver = Resolve(context => IsList ? RecordItem(context) : SetRecord(context)),
@@ -421,7 +432,7 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
             mutation.AddField(new FieldType
             {
                 Name = amend,
-                Description = $"Replaces the values of {_described} on the passport, keeping its id. The new values carry who amended them: verified from a professional, reported from the family.",
+                Description = $"Replaces the values of {_described} on the passport, keeping its id.{amended}",
                 ResolvedType = passportType,
                 Arguments = new QueryArguments([PassportIdArgument(), ItemArgument(), .. inputs()]),
                 Resolver = Resolve(AmendItem),
@@ -445,13 +456,29 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
             {
                 Name = end,
                 Description = IsList
-                    ? $"Ends {_described}: it leaves the current list and stays in the passport's history."
-                    : $"Ends {_described}: it leaves the passport and stays in its history.",
+                    ? $"Ends {_described}: it leaves the current list and stays in the passport's history.{ended}"
+                    : $"Ends {_described}: it leaves the passport and stays in its history.{ended}",
                 ResolvedType = passportType,
                 Arguments = new QueryArguments(arguments),
                 Resolver = Resolve(EndItem),
             });
         }
+    }
+
+    /// <summary>
+    /// Checks input values exactly as the kind's record and amend mutations do, and builds the
+    /// item, without a host: for a module's unit tests of its declaration (its fields' rules and
+    /// its <see cref="Validate"/> rules). A refusal is a <see cref="PassportException"/> naming the
+    /// input field (<c>input.summary</c>, or <c>summary</c> when the fields are arguments).
+    /// </summary>
+    /// <param name="values">The input's values by field name, as GraphQL gives them: strings, <see cref="int"/> or <see cref="double"/>, <see cref="bool"/>, <see cref="DateOnly"/>, enum values, lists of strings.</param>
+    /// <param name="recordedBy">Who records it; "today" for the date rules is the UK day of its <see cref="Provenance.RecordedAt"/>.</param>
+    /// <returns>The item with a new id, as it would be recorded.</returns>
+    public TItem Read(IReadOnlyDictionary<string, object?> values, Provenance recordedBy)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(recordedBy);
+        return Build(values, Guid.CreateVersion7(), recordedBy);
     }
 
     /// <inheritdoc />
@@ -561,7 +588,7 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
         var values = Values(context);
         return PassportChange.Deciding(passportId, PassportWrite.ToGroup(Group), passport =>
         {
-            var item = Build(values, Guid.CreateVersion7(), passport);
+            var item = Build(values, Guid.CreateVersion7(), passport.RecordedBy);
             passport.Append(new ItemRecorded<TItem>(Group, item));
             Tell(passport, item, item.Id, "recorded");
             return Task.CompletedTask;
@@ -575,7 +602,7 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
         var values = Values(context);
         return PassportChange.Deciding(passportId, PassportWrite.ToGroup(Group, itemId, _itemArgument), async passport =>
         {
-            var item = Build(values, itemId, passport);
+            var item = Build(values, itemId, passport.RecordedBy);
             await EnsureCurrentAsync(passport, itemId).ConfigureAwait(false);
             var amendment = new ItemAmended<TItem>(Guid.CreateVersion7(), Group, item);
             passport.Append(amendment);
@@ -597,7 +624,7 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
                 throw PassportException.Forbidden($"You cannot change '{Group}' of this passport.");
             }
 
-            var item = Build(values, current?.Id ?? Guid.CreateVersion7(), passport);
+            var item = Build(values, current?.Id ?? Guid.CreateVersion7(), passport.RecordedBy);
             if (current is null)
             {
                 passport.Append(new ItemRecorded<TItem>(Group, item));
@@ -680,8 +707,9 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
     }
 
     /// <summary>Checks each value (errors name the input field) and builds the item under <paramref name="id"/>.</summary>
-    private TItem Build(IReadOnlyDictionary<string, object?> values, Guid id, PassportWriteContext passport)
+    private TItem Build(IReadOnlyDictionary<string, object?> values, Guid id, Provenance recordedBy)
     {
+        var today = UkDate.Of(recordedBy.RecordedAt);
         var constructor = Constructor();
         var parameters = constructor.GetParameters();
         var arguments = new object?[parameters.Length];
@@ -689,14 +717,14 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
         {
             var field = FieldOf(parameters[i]);
             var path = _fieldsAsArguments ? field.Name : "input." + field.Name;
-            var value = field.Read(values.GetValueOrDefault(field.Name), path, passport.Today);
+            var value = field.Read(values.GetValueOrDefault(field.Name), path, today);
             arguments[i] = value is null
                 ? parameters[i].HasDefaultValue ? parameters[i].DefaultValue : null
                 : Converted(value, parameters[i].ParameterType);
         }
 
         RecordedItem built = (TItem)constructor.Invoke(arguments);
-        var item = (TItem)(built with { Id = id, RecordedBy = passport.RecordedBy, VerifiedBy = null });
+        var item = (TItem)(built with { Id = id, RecordedBy = recordedBy, VerifiedBy = null });
         return _checks.Aggregate(item, (checkedSoFar, check) => check(checkedSoFar));
     }
 

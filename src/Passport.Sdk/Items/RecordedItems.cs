@@ -61,6 +61,18 @@ public sealed class RecordedItems<TView>
         where TItem : RecordedItem =>
         Add(new ItemKind<TView, TItem>(name, field, group, null, get, set), declare);
 
+    /// <summary>The declared kind whose item is <typeparamref name="TItem"/>, e.g. to check its rules in a unit test (<see cref="ItemKind{TView,TItem}.Read"/>).</summary>
+    /// <typeparam name="TItem">The item.</typeparam>
+    /// <returns>The kind.</returns>
+    public ItemKind<TView, TItem> Kind<TItem>()
+        where TItem : RecordedItem =>
+        _kinds.OfType<ItemKind<TView, TItem>>().SingleOrDefault()
+        ?? throw new InvalidOperationException($"No kind of {typeof(TView).Name} holds {typeof(TItem).Name}.");
+
+    /// <summary>The view's projection of the kinds' events and of verification, as the host registers it inline.</summary>
+    /// <returns>The projection.</returns>
+    public RecordedItemsProjection<TView> Projection() => new(_kinds);
+
     /// <summary>Registers the events, the view (in <paramref name="databaseSchema"/>) and its inline projection.</summary>
     /// <param name="options">The store options.</param>
     /// <param name="databaseSchema">The module's PostgreSQL schema.</param>
@@ -73,7 +85,7 @@ public sealed class RecordedItems<TView>
         }
 
         options.Events.AddEventType<ItemVerified>();
-        options.Projections.Add(new RecordedItemsProjection<TView>(_kinds), ProjectionLifecycle.Inline);
+        options.Projections.Add(Projection(), ProjectionLifecycle.Inline);
         options.Schema.For<TView>().DatabaseSchemaName(databaseSchema);
     }
 
@@ -96,7 +108,8 @@ public sealed class RecordedItems<TView>
     /// <param name="typeName">The section's type, e.g. <c>Health</c>.</param>
     /// <param name="description">What the section holds.</param>
     /// <param name="extend">Adds fields to the section type beyond the kinds', if any.</param>
-    public void AddSection(IPassportSchemaBuilder schema, string field, string typeName, string description, Action<ObjectGraphType>? extend = null)
+    /// <param name="groups">The module's field groups, so the mutations' descriptions say whether the family may report into each; null: they say the family may.</param>
+    public void AddSection(IPassportSchemaBuilder schema, string field, string typeName, string description, Action<ObjectGraphType>? extend = null, IReadOnlyList<FieldGroup>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var types = new ItemGraphTypes();
@@ -113,7 +126,7 @@ public sealed class RecordedItems<TView>
         {
             foreach (var kind in _kinds)
             {
-                kind.DefineMutations(mutation, schema.PassportType, types);
+                kind.DefineMutations(mutation, schema.PassportType, types, groups?.FirstOrDefault(g => g.Name == kind.Group)?.FamilyWrites ?? true);
             }
         });
     }
@@ -205,6 +218,12 @@ public abstract class RecordedItemsModule<TView> : PassportModule
     /// <summary>The module's kinds of item.</summary>
     protected abstract RecordedItems<TView> Items { get; }
 
+    /// <summary>
+    /// The module's kinds as declared in <see cref="Items"/>, for its unit tests: a kind's rules
+    /// (<c>Declared.Kind&lt;TItem&gt;().Read(…)</c>) and the view's projection (<c>Declared.Projection()</c>).
+    /// </summary>
+    public RecordedItems<TView> Declared => Items;
+
     /// <summary>The section's field on <c>Passport</c>, e.g. <c>health</c>.</summary>
     protected abstract string SectionField { get; }
 
@@ -232,7 +251,7 @@ public abstract class RecordedItemsModule<TView> : PassportModule
 
     /// <inheritdoc />
     public override void ConfigureSchema(IPassportSchemaBuilder schema) =>
-        Items.AddSection(schema, SectionField, SectionType, SectionDescription, ExtendSection);
+        Items.AddSection(schema, SectionField, SectionType, SectionDescription, ExtendSection, Manifest.FieldGroups);
 
     /// <summary>Adds fields to the section type beyond the kinds'; none unless overridden.</summary>
     /// <param name="section">The section type.</param>

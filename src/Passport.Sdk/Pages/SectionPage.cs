@@ -37,7 +37,7 @@ public sealed record PageOption(string Value, string Label);
 /// <param name="Name">The field's name in the API, e.g. <c>substance</c>.</param>
 /// <param name="Label">The question or label, e.g. "What is the child allergic to?".</param>
 /// <param name="Kind">How it is shown and entered.</param>
-/// <param name="Required">Whether the form needs it.</param>
+/// <param name="Required">Whether the form needs it. Never for <see cref="FieldKind.YesNo"/>: the form sends an unticked box as false.</param>
 /// <param name="Hint">A hint under the label, e.g. "For example, peanuts".</param>
 /// <param name="Options">The values of a choice.</param>
 /// <param name="MayBeInTheFuture">For a date: true when a future date is allowed (e.g. a review date).</param>
