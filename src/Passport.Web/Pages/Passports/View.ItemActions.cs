@@ -57,13 +57,32 @@ public partial class ViewPassportModel
     private bool IsWithheld(JsonNode item) =>
         Passport?["withheldItems"] is JsonArray withheld && withheld.Any(w => w?["itemId"]?.ToString() == item["id"]?.ToString());
 
-    /// <summary>The field that names an item: its first with a value; null when none has one.</summary>
+    /// <summary>
+    /// The field whose value heads an item of a list: its first short one with a value (a line of
+    /// text first, then a choice, date or number); null for a single record, which its block's
+    /// heading names, and for an item with only long text.
+    /// </summary>
     public static PageField? NamingField(ItemBlock block, JsonNode item) =>
-        block.Fields.FirstOrDefault(f => Display.Value(f, item[f.Name]).Length > 0);
+        block.IsList
+            ? block.Fields
+                .Where(f => (f.Kind is FieldKind.Text or FieldKind.Choice or FieldKind.Date or FieldKind.Number or FieldKind.WholeNumber) && Display.Value(f, item[f.Name]).Length > 0)
+                .OrderBy(f => f.Kind == FieldKind.Text ? 0 : 1)
+                .FirstOrDefault()
+            : null;
 
-    /// <summary>What the item is, for the hidden part of a button's name: its block's heading and its naming value.</summary>
-    public static string ItemName(ItemBlock block, JsonNode item) =>
-        NamingField(block, item) is { } field ? $"{block.Heading}: {Display.Value(field, item[field.Name])}" : block.Heading;
+    /// <summary>What the item is, for the hidden part of a button's name: its block's heading and what names it, e.g. "Heading: value".</summary>
+    public static string ItemName(ItemBlock block, JsonNode item)
+    {
+        if (!block.IsList)
+        {
+            return block.Heading;
+        }
+
+        var text = NamingField(block, item) is { } field
+            ? Display.Value(field, item[field.Name])
+            : block.Fields.Select(f => Display.Value(f, item[f.Name])).FirstOrDefault(v => v.Length > 0) ?? "";
+        return text.Length == 0 ? block.Heading : $"{block.Heading}: {(text.Length > 40 ? text[..40].TrimEnd() + "…" : text)}";
+    }
 
     /// <summary>What was just done to this item, from the redirect after an action.</summary>
     public string? ChangeMessageFor(JsonNode item)
