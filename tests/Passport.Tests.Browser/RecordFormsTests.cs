@@ -20,7 +20,7 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
         (await carer.Locator("#health-missing + ul a:has-text('Report a medicine')").CountAsync()).ShouldBe(1);
         (await carer.Locator("#leisure-missing + ul a").AllInnerTextsAsync()).ShouldBe(["Report an activity"]);
         (await carer.Locator("a:has-text('legal status')").CountAsync()).ShouldBe(0);
-        (await carer.Locator("a:has-text('SEN support')").CountAsync()).ShouldBe(0);
+        (await carer.Locator("a:has-text('special educational needs')").CountAsync()).ShouldBe(0);
         (await carer.Locator("a:has-text('safeguarding note')").CountAsync()).ShouldBe(0);
         // The family's only "Add" link is their own emergency contacts; sector facts they report.
         (await carer.Locator("a:has-text('Add a')").AllInnerTextsAsync()).ShouldBe(["Add an emergency contact"]);
@@ -122,7 +122,7 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
 
         var school = await fixture.SignInAsync("education");
         await school.GotoAsync($"/passports/{id}");
-        await school.ClickAsync("a:has-text('Add or change SEN support')");
+        await school.ClickAsync("a:has-text('Record special educational needs support')");
         await school.VerifyPageAsync();
         await school.CheckAsync("#level-EHCP");
         await school.CheckAsync("#ehcpStatus-ISSUED");
@@ -135,7 +135,7 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
 
         await FillDateAsync(school, "ehcpReviewDate", review);
         await school.ClickAsync("button:has-text('Save SEN support')");
-        await school.WaitForURLAsync("**#education");
+        await school.WaitForURLAsync("**#education-sen");
         var sen = await school.Locator("h3:has-text('Special educational needs support') ~ .nhsuk-card").First.InnerTextAsync();
         sen.ShouldContain(review.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
         sen.ShouldContain("uses Makaton");
@@ -151,12 +151,12 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
 
         var social = await fixture.SignInAsync("social-care");
         await social.GotoAsync($"/passports/{id}");
-        await social.ClickAsync("a:has-text('Add or change social care involvement')");
+        await social.ClickAsync("a:has-text('Record social care involvement')");
         await social.VerifyPageAsync();
         await social.FillAsync("#allocatedWorker", "Tom Evans");
         await social.FillAsync("#services", "Short breaks\n\nFamily support worker\n");
         await social.ClickAsync("button:has-text('Save involvement')");
-        await social.WaitForURLAsync("**#socialCare");
+        await social.WaitForURLAsync("**#socialCare-involvement");
         var involvement = await social.Locator("h3:has-text('Social care involvement') ~ .nhsuk-card").First.InnerTextAsync();
         involvement.ShouldContain("Short breaks, Family support worker");
         involvement.ShouldContain("Verified");
@@ -168,7 +168,7 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
         await social.VerifyPageAsync();
         await social.FillAsync("#note", note);
         await social.ClickAsync("button:has-text('Save note')");
-        await social.WaitForURLAsync("**#socialCare");
+        await social.WaitForURLAsync("**#socialCare-safeguarding");
         (await social.Locator("h3:has-text('Safeguarding') ~ .nhsuk-card").Last.InnerTextAsync()).ShouldContain(note);
 
         var carer = await fixture.SignInAsync("carer");
@@ -182,7 +182,8 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
         await carer.WaitForURLAsync("**/history");
         var history = await carer.Locator("main").InnerTextAsync();
         history.ShouldContain("Tom Evans");
-        history.ShouldContain("Social care involvement");
+        // The part of the passport, as the module's manifest describes the group.
+        history.ShouldContain("Allocated social worker or key worker and services received");
         history.ShouldNotContain("Safeguarding");
         await carer.VerifyPageAsync("27-what-has-changed");
 
@@ -249,6 +250,41 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
         var contact = await carer.Locator(".nhsuk-card:has-text('Jowan Trewin')").InnerTextAsync();
         contact.ShouldContain("07700 900456");
         contact.ShouldNotContain("01209 555111");
+    }
+
+    [Fact]
+    public async Task The_family_reports_a_single_record_and_changes_it_through_the_same_form_which_keeps_its_id()
+    {
+        await fixture.GraphQLAsync("la-admin", "mutation { setModuleEnabled(localAuthority: \"E06000052\", module: \"short-breaks\", enabled: true) { enabled } }");
+        var id = await fixture.NewPassportAsync("Pedrek", "Nance");
+
+        var carer = await fixture.SignInAsync("carer");
+        await carer.GotoAsync($"/passports/{id}");
+        await carer.ClickAsync("a:has-text('Report the short breaks plan')");
+        await carer.CheckAsync("#eligibilityAssessed");
+        await carer.FillAsync("#hoursPerYear", "lots");
+        await carer.ClickAsync("button:has-text('Save short breaks plan')");
+        (await carer.Locator(".nhsuk-error-summary a[href='#hoursPerYear']").InnerTextAsync()).ShouldContain("whole number");
+        await carer.VerifyPageAsync();
+        await carer.FillAsync("#hoursPerYear", "120");
+        await carer.FillAsync("#provider", "Sunflower House");
+        await carer.ClickAsync("button:has-text('Save short breaks plan')");
+        await carer.WaitForURLAsync("**#shortBreaks-plan");
+        var card = carer.Locator("#shortBreaks-plan .nhsuk-card");
+        var planId = (await card.GetAttributeAsync("id"))!["item-".Length..];
+        (await card.InnerTextAsync()).ShouldContain("Sunflower House");
+        // One current record: changed from its card, not added again.
+        (await carer.Locator("a:has-text('Report the short breaks plan')").CountAsync()).ShouldBe(0);
+
+        await carer.GetByRole(AriaRole.Link, new() { Name = "Change (Short breaks plan)", Exact = true }).ClickAsync();
+        (await carer.IsCheckedAsync("#eligibilityAssessed")).ShouldBeTrue();
+        (await carer.InputValueAsync("#hoursPerYear")).ShouldBe("120");
+        await carer.FillAsync("#hoursPerYear", "150");
+        await carer.ClickAsync("button:has-text('Save short breaks plan')");
+        await carer.WaitForURLAsync($"**?changed={planId}#item-{planId}");
+        var changed = await carer.Locator($"#item-{planId}").InnerTextAsync();
+        changed.ShouldContain("150");
+        changed.ShouldContain("Sunflower House");
     }
 
     private static async Task FillDateAsync(IPage page, string field, DateTime date)
