@@ -76,6 +76,7 @@ public static class PassportCoreRegistration
         options.Events.AddEventType<YoungPersonTookControl>();
         options.Events.AddEventType<ItemWithholdingChanged>();
         options.Events.AddEventType<CarerContactDetailsSet>();
+        options.Events.AddEventType<CarerRemoved>();
         options.Events.AddEventType<Retention.PassportClosureObserved>();
         options.Projections.Add<PassportViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<PassportView>()

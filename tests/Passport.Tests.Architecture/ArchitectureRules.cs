@@ -1,5 +1,6 @@
 using System.Reflection;
 using NetArchTest.Rules;
+using Passport.Tests.Architecture.Plugins;
 
 namespace Passport.Tests.Architecture;
 
@@ -19,14 +20,31 @@ internal static class ArchitectureRules
         Types.InAssembly(host).ShouldNot().HaveDependencyOnAny(ModulesNamespace, PluginsNamespace).GetResult();
 
     /// <summary>A module references the SDK, never the core, the host or another module.</summary>
-    public static TestResult ModuleReferencesOnlyTheSdk(Assembly module)
+    public static TestResult ModuleReferencesOnlyTheSdk(Assembly module) => ModuleReferencesOnlyTheSdk(module, ModuleAssemblies());
+
+    private static TestResult ModuleReferencesOnlyTheSdk(Assembly module, IEnumerable<Assembly> plugins)
     {
         var own = module.GetName().Name!;
-        var otherModules = ModuleAssemblies().Select(m => m.GetName().Name!).Where(n => n != own);
+        var otherModules = plugins.Select(m => m.GetName().Name!).Where(n => n != own);
         return Types.InAssembly(module).ShouldNot()
             .HaveDependencyOnAny([CoreNamespace, HostNamespace, .. otherModules])
             .GetResult();
     }
+
+    /// <summary>
+    /// Each plugin that breaks the module rule or references an assembly of ours other than the SDK,
+    /// named with what it reaches for: the one check over every plugin, so a counterexample goes
+    /// through exactly the code the real plugins do.
+    /// </summary>
+    public static IReadOnlyList<string> PluginsReachingPastTheSdk(IReadOnlyList<Assembly> plugins) =>
+        plugins.SelectMany(plugin =>
+        {
+            var name = plugin.GetName().Name;
+            var types = ModuleReferencesOnlyTheSdk(plugin, plugins);
+            var references = ReferencesToOurAssemblies(plugin, "Passport.Sdk");
+            return (types.IsSuccessful ? [] : new[] { $"{name}: {Describe(types)}" })
+                .Concat(references.Select(reference => $"{name}: references the assembly {reference}"));
+        }).ToList();
 
     /// <summary>The SDK references no module, nor the core or host it is the contract for.</summary>
     public static TestResult SdkReferencesNothingOfOurs(Assembly sdk) =>
@@ -73,18 +91,10 @@ internal static class ArchitectureRules
             .ToList();
 
     /// <summary>
-    /// Every sector module and extra plugin assembly the build produced: the Development demo's
-    /// plugins folder holds them all (ADR 12), so extra plugins keep the same rules as the modules.
+    /// Every plugin the rules judge: each project under modules/ and plugins/, and one freshly
+    /// generated from the template (<see cref="JudgedPlugins"/>).
     /// </summary>
-    public static IReadOnlyList<Assembly> ModuleAssemblies()
-    {
-        var plugins = Metadata("DemoPluginsPath");
-        return Directory.GetDirectories(plugins)
-            .Select(folder => Path.Combine(folder, Path.GetFileName(folder) + ".dll"))
-            .Where(File.Exists)
-            .Select(Assembly.LoadFrom)
-            .ToList();
-    }
+    public static IReadOnlyList<Assembly> ModuleAssemblies() => JudgedPlugins.All;
 
     public static string Metadata(string key) =>
         typeof(ArchitectureRules).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Xml.Linq;
 using Passport.Core;
 using Passport.Sdk;
+using Passport.Tests.Architecture.Plugins;
 using static Passport.Tests.Architecture.ArchitectureRules;
 
 namespace Passport.Tests.Architecture;
@@ -13,11 +14,13 @@ public class BoundaryTests
     private static readonly Assembly Sdk = typeof(PassportModule).Assembly;
 
     [Fact]
-    public void The_rules_judge_the_sector_modules_and_the_extra_plugins()
+    public void The_rules_judge_every_plugin_project_of_the_repository_and_a_plugin_generated_from_the_template()
     {
         var judged = ModuleAssemblies().Select(m => m.GetName().Name).ToList();
-        judged.ShouldContain("Passport.Modules.Health");
-        judged.ShouldContain("Passport.Plugins.ShortBreaks");
+        var projects = JudgedPlugins.ProjectsInRepository().Select(JudgedPlugins.AssemblyName).ToList();
+        projects.ShouldContain("Passport.Modules.Health");
+        projects.ShouldContain("Passport.Plugins.ShortBreaks");
+        judged.ShouldBe([.. projects, JudgedPlugins.FromTemplate], ignoreOrder: true);
     }
 
     [Fact]
@@ -49,22 +52,17 @@ public class BoundaryTests
     }
 
     [Fact]
-    public void Every_module_references_only_the_SDK()
-    {
-        foreach (var module in ModuleAssemblies())
-        {
-            var result = ModuleReferencesOnlyTheSdk(module);
-            result.IsSuccessful.ShouldBeTrue($"{module.GetName().Name}: {Describe(result)}");
-        }
-    }
+    public void Every_plugin_references_only_the_SDK_of_our_assemblies() =>
+        PluginsReachingPastTheSdk(ModuleAssemblies()).ShouldBeEmpty();
 
     [Fact]
-    public void Every_module_assembly_references_no_assembly_of_ours_but_the_SDK()
+    public void The_plugin_rule_names_Short_Breaks_when_it_uses_a_type_of_the_health_module()
     {
-        foreach (var module in ModuleAssemblies())
-        {
-            ReferencesToOurAssemblies(module, "Passport.Sdk").ShouldBeEmpty(module.GetName().Name);
-        }
+        var plugins = ModuleAssemblies().Select(p => p.GetName().Name == "Passport.Plugins.ShortBreaks" ? ShortBreaksReachingIntoHealth.Assembly : p).ToList();
+        var violations = PluginsReachingPastTheSdk(plugins);
+        violations.ShouldContain(v => v.StartsWith("Passport.Plugins.ShortBreaks: Offending types:", StringComparison.Ordinal) && v.Contains("ReachIntoHealth", StringComparison.Ordinal));
+        violations.ShouldContain("Passport.Plugins.ShortBreaks: references the assembly Passport.Modules.Health");
+        violations.ShouldAllBe(v => v.StartsWith("Passport.Plugins.ShortBreaks:", StringComparison.Ordinal));
     }
 
     [Fact]

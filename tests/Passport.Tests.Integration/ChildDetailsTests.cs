@@ -23,6 +23,23 @@ public class ChildDetailsTests(PassportFixture fixture)
     }
 
     [Fact]
+    public async Task Details_read_before_someone_else_changed_them_are_refused_as_a_version_conflict_not_saved_over_the_change()
+    {
+        var carer = Persona.Carer();
+        var id = await new PassportTests(fixture).CreateAsync(carer);
+        var read = (await fixture.GraphQLAsync(carer, "query($id: ID!) { passport(id: $id) { version } }", new { id })).Ok()["passport"]!["version"]!.GetValue<int>();
+        const string update = """
+            mutation($id: ID!, $v: Int, $p: String) { updateChildDetails(passportId: $id, expectedVersion: $v,
+              input: { givenName: "Ellie", familyName: "Morgan", preferredName: $p, dateOfBirth: "2016-05-14", localAuthority: "E06000052" }) { version child { preferredName } } }
+            """;
+        (await fixture.GraphQLAsync(carer, update, new { id, v = read, p = "Els" })).Ok()["updateChildDetails"]!["child"]!["preferredName"]!.GetValue<string>().ShouldBe("Els");
+
+        // A second editor who read the same version is told, and the first editor's change stands.
+        (await fixture.GraphQLAsync(carer, update, new { id, v = read, p = "Nell" })).ErrorCodes.ShouldBe(["VERSION_CONFLICT"]);
+        (await fixture.GraphQLAsync(carer, "query($id: ID!) { passport(id: $id) { child { preferredName } } }", new { id })).Ok()["passport"]!["child"]!["preferredName"]!.GetValue<string>().ShouldBe("Els");
+    }
+
+    [Fact]
     public async Task An_NHS_number_is_added_later_and_stays_unique()
     {
         var carer = Persona.Carer();

@@ -45,6 +45,7 @@ public class WriteMatrixTests(PassportFixture fixture, WriteMatrixTests.Writers 
         | inviteCarer           | ok         | FORBIDDEN  | FORBIDDEN | ok        | FORBIDDEN      | FORBIDDEN | FORBIDDEN   | FORBIDDEN | FORBIDDEN | FORBIDDEN   | NOT_FOUND | NOT_FOUND | NOT_FOUND |
         | setFamilyAccessFrozen | FORBIDDEN  | FORBIDDEN  | FORBIDDEN | FORBIDDEN | FORBIDDEN      | FORBIDDEN | ok          | FORBIDDEN | FORBIDDEN | FORBIDDEN   | NOT_FOUND | NOT_FOUND | NOT_FOUND |
         | takeControl           | FORBIDDEN  | FORBIDDEN  | ok        | —         | FORBIDDEN      | FORBIDDEN | FORBIDDEN   | FORBIDDEN | FORBIDDEN | FORBIDDEN   | NOT_FOUND | NOT_FOUND | NOT_FOUND |
+        | removeCarer           | ok         | FORBIDDEN  | FORBIDDEN | ok        | FORBIDDEN      | FORBIDDEN | ok          | FORBIDDEN | FORBIDDEN | FORBIDDEN   | NOT_FOUND | NOT_FOUND | NOT_FOUND |
         """;
 
     private static readonly ExpectedTable Groups = ExpectedTable.Parse(GroupWrites);
@@ -185,6 +186,15 @@ public class WriteMatrixTests(PassportFixture fixture, WriteMatrixTests.Writers 
             _ => Nothing,
             s => s.AsWriter("mutation($id: ID!) { takeControl(passportId: $id, keepCarers: []) { id } }", new { id = s.Id }),
             s => s.CreatorReadsAsync("isControlledByYoungPerson", r => r.Ok()["passport"]!["isControlledByYoungPerson"]!.ToJsonString())),
+        ["removeCarer"] = new(
+            // A carer the creator invited: the creator (their inviter) may remove them, social care with a reason, the young person in control.
+            async s =>
+            {
+                s.Member = Persona.Carer();
+                (await s.Host.AcceptCarerInvitationAsync(s.Member, await s.Host.InviteCarerAsync(s.Creator, s.Id, mayEdit: false, mayManageSharing: false, mayInvite: false))).Ok();
+            },
+            s => s.AsWriter("mutation($id: ID!, $who: String!) { removeCarer(passportId: $id, subject: $who, reason: \"No longer holds parental responsibility\") { id } }", new { id = s.Id, who = s.Member!.Subject }),
+            async s => "carer reads: " + HostClient.Outcome(await s.Host.GraphQLAsync(s.Member!, "query($id: ID!) { passport(id: $id) { id } }", new { id = s.Id }))),
     };
 
     /// <summary>

@@ -43,6 +43,10 @@ public enum AccessChange
     AcceptYoungPersonInvitation,
 }
 
+/// <summary>Removing a linked carer: who may depends on who the carer is (see <see cref="WriteDecision"/>).</summary>
+/// <param name="Carer">The subject of the carer removed.</param>
+public sealed record CarerRemovalWrite(string Carer) : PassportWrite;
+
 /// <summary>A change to one item that is not a new value: its group is found from the item itself.</summary>
 /// <param name="ItemId">The item.</param>
 /// <param name="Action">What is done to it.</param>

@@ -55,11 +55,33 @@ public sealed class WriteDecision(AccessDecision access, ModuleCatalog modules)
             case AccessWrite change:
                 AuthorizeAccessChange(viewer, passport, grant, change.Change, now);
                 break;
+            case CarerRemovalWrite removal:
+                AuthorizeCarerRemoval(viewer, passport, grant, removal.Carer);
+                break;
             default:
                 throw PassportException.Forbidden("You may not change this passport.");
         }
 
         return new WriteAuthority(grant, ProvenanceOf(viewer, now, isVerified));
+    }
+
+    /// <summary>Whether <see cref="Authorize"/> allows the write: for pages and lists that offer only what would be allowed.</summary>
+    /// <param name="viewer">Who asks.</param>
+    /// <param name="passport">The passport as it is now.</param>
+    /// <param name="write">What they would write (not an <see cref="ItemWrite"/>).</param>
+    /// <param name="now">When.</param>
+    /// <returns>True when the decision allows it.</returns>
+    public bool Allows(Viewer viewer, PassportView passport, PassportWrite write, DateTimeOffset now)
+    {
+        try
+        {
+            Authorize(viewer, passport, write, itemGroup: null, now);
+            return true;
+        }
+        catch (PassportException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Whether a sector's professionals record verified facts in a group.</summary>
@@ -186,6 +208,43 @@ public sealed class WriteDecision(AccessDecision access, ModuleCatalog modules)
                 throw PassportException.Forbidden("Only a linked carer sets their own contact details.");
             default:
                 throw PassportException.Forbidden("You may not change this passport.");
+        }
+    }
+
+    /// <summary>
+    /// Removing a linked carer (SPEC §4: a relationship is ended as carefully as it is started).
+    /// A carer may leave, and may remove the carers they invited themselves; once the young person
+    /// has taken control, only the young person removes others, as only they invite. Children's
+    /// social care on the care team may remove any carer, with a reason the change requires. Until
+    /// the young person is in control a passport keeps one carer, or nobody could invite again.
+    /// </summary>
+    private static void AuthorizeCarerRemoval(Viewer viewer, PassportView passport, AccessGrant grant, string subject)
+    {
+        var isLeaving = grant.Basis == AccessBasis.Carer && subject == viewer.Subject;
+        switch (grant.Basis)
+        {
+            case AccessBasis.CareTeam when viewer.Sector == Sectors.SocialCare:
+            case AccessBasis.YoungPerson when passport.IsControlledByYoungPerson:
+            case AccessBasis.Carer when isLeaving || !passport.IsControlledByYoungPerson:
+                break;
+            case AccessBasis.YoungPerson:
+                throw PassportException.Forbidden("Your carers decide who is linked to your passport until you take control of it.");
+            case AccessBasis.Carer:
+                throw PassportException.Forbidden("The young person is in control of this passport: only they remove other carers.");
+            default:
+                throw PassportException.Forbidden("Only the family, or children's social care on the care team, removes a carer.");
+        }
+
+        var carer = passport.Carers.FirstOrDefault(c => c.Subject == subject)
+            ?? throw PassportException.Invalid("subject", "subject names no carer linked to this passport.");
+        if (grant.Basis == AccessBasis.Carer && !isLeaving && carer.InvitedBy != viewer.Subject)
+        {
+            throw PassportException.Forbidden("You can remove only yourself and the carers you invited.");
+        }
+
+        if (passport.Carers.Count == 1 && !passport.IsControlledByYoungPerson)
+        {
+            throw PassportException.Forbidden("This is the only carer linked to this passport. It keeps one until the young person takes control, so that someone in the family can still invite others.");
         }
     }
 

@@ -78,7 +78,7 @@ public sealed record AcceptInvitation(Guid PassportId, string Code, InvitationKi
         invitation.AcceptedBy = by.Subject;
         passport.Session.Store(invitation);
         passport.Append(Kind == InvitationKind.Carer
-            ? new CarerLinked(by.Subject, by.DisplayName, invitation.Rights, by)
+            ? new CarerLinked(by.Subject, by.DisplayName, invitation.Rights, by, invitation.InvitedBy)
             : new YoungPersonLinked(by.Subject, by.DisplayName, by));
     }
 }
@@ -95,8 +95,14 @@ internal static class InvitationRules
         _ when invitation.ExpiresAt <= now => "invitation: expired",
         // Take-control cannot be undone by an invitation a carer issued before it.
         _ when passport.ControlTakenAt is { } taken && invitation.IssuedAt < taken => "invitation: issued before the young person took control",
+        // Nor can a removal: a removed carer's invitations die with their link (even if they are linked again later).
+        _ when !IsInviterStillLinked(invitation, passport) => "invitation: the person who issued it is no longer linked",
         _ => null,
     };
+
+    private static bool IsInviterStillLinked(FamilyInvitation invitation, PassportView passport) =>
+        passport.YoungPersonSubject == invitation.InvitedBy
+        || passport.Carers.Any(c => c.Subject == invitation.InvitedBy && c.Since <= invitation.IssuedAt);
 }
 
 internal static class InvitationMutations
@@ -184,8 +190,8 @@ public sealed record CarerInvited(CarerRights Rights, DateTimeOffset ExpiresAt, 
     public string? FieldGroup => null;
 }
 
-/// <summary>An invited carer accepted and is linked to the passport.</summary>
-public sealed record CarerLinked(string Subject, string DisplayName, CarerRights Rights, Provenance RecordedBy) : IPassportEvent
+/// <summary>An invited carer accepted and is linked to the passport; <paramref name="InvitedBy"/> is who invited them (absent from links made before it was recorded).</summary>
+public sealed record CarerLinked(string Subject, string DisplayName, CarerRights Rights, Provenance RecordedBy, string? InvitedBy = null) : IPassportEvent
 {
     public string? FieldGroup => null;
 }

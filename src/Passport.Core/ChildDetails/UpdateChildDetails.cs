@@ -67,6 +67,7 @@ internal static class UpdateChildDetailsMutation
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
             .Argument<NonNullGraphType<ChildDetailsInputGraphType>>("input")
             .Argument<StringGraphType>("reason", "Why a date of birth is corrected across 16, 18 or the closing age (health or social care only). Kept in the history.")
+            .Argument<IntGraphType>("expectedVersion", "The passport version the details were read at: when given, a change made since is refused with VERSION_CONFLICT rather than overwritten (all the details are replaced together).")
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
@@ -94,7 +95,7 @@ internal static class UpdateChildDetailsMutation
                     reason);
                 try
                 {
-                    return await c.ChangePassportAsync(change);
+                    return await c.ChangePassportAsync(change, c.GetArgument<int?>("expectedVersion"));
                 }
                 catch (PassportException e) when (e.Code == ErrorCodes.PassportClosed)
                 {

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using Passport.Core.Access;
 using Passport.Core.Passports;
 
@@ -91,9 +92,9 @@ public sealed class NotificationGraphType : ObjectGraphType<Notification>
 }
 
 /// <summary>A linked carer as one viewer sees them: their own contact details only if they are the viewer or chose to share.</summary>
-public sealed record CarerEntry(LinkedCarer Carer, string ViewerSubject)
+public sealed record CarerEntry(LinkedCarer Carer, Passport.Sdk.Viewer Viewer, PassportView Passport)
 {
-    public bool MaySeeContactDetails => Carer.Subject == ViewerSubject || Carer.SharesContactDetails;
+    public bool MaySeeContactDetails => Carer.Subject == Viewer.Subject || Carer.SharesContactDetails;
 }
 
 public sealed class CarerGraphType : ObjectGraphType<CarerEntry>
@@ -109,6 +110,10 @@ public sealed class CarerGraphType : ObjectGraphType<CarerEntry>
         Field<StringGraphType>("address").Resolve(c => PrivateDetail(c.Source, c.Source.Carer.Address));
         Field<StringGraphType>("phone").Resolve(c => PrivateDetail(c.Source, c.Source.Carer.Phone));
         Field<NonNullGraphType<BooleanGraphType>>("sharesContactDetails").Resolve(c => c.Source.Carer.SharesContactDetails);
+        Field<NonNullGraphType<BooleanGraphType>>("removableByYou")
+            .Description("Whether you may remove this carer with removeCarer (social care must also give a reason).")
+            .Resolve(c => c.RequestServices!.GetRequiredService<WriteDecision>()
+                .Allows(c.Source.Viewer, c.Source.Passport, new CarerRemovalWrite(c.Source.Carer.Subject), c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow()));
     }
 
     private static string? PrivateDetail(CarerEntry entry, string? value) =>

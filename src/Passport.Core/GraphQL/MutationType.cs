@@ -41,6 +41,7 @@ public sealed class MutationType : ObjectGraphType
         TakeControlMutation.Define(this);
         SetItemWithheldMutation.Define(this);
         SetMyContactDetailsMutation.Define(this);
+        RemoveCarerMutation.Define(this);
         VerifyItemMutation.Define(this);
         MarkReviewedMutation.Define(this);
 

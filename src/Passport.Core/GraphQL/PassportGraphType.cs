@@ -55,7 +55,7 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CarerGraphType>>>>("carers")
             .Description("The carers linked to this passport and their rights: all of them for a viewer who may see the family.carers group, otherwise only the viewer's own entry. Each carer's own address and phone are private unless they share them.")
             .Resolve(c => ListInGroup(c, CoreFieldGroups.Carers, ViewOf(c).Carers, carer => carer.Subject)
-                .Select(carer => new CarerEntry(carer, c.Source.Access.Viewer.Subject)).ToList());
+                .Select(carer => new CarerEntry(carer, c.Source.Access.Viewer, ViewOf(c))).ToList());
         Field<BooleanGraphType>("isControlledByYoungPerson")
             .Description("True once the young person (16 or over) has taken control of their passport.")
             .InFieldGroup(CoreFieldGroups.IdentityBasic)

@@ -127,7 +127,11 @@ public sealed record CarerRights(bool MayView, bool MayEdit, bool MayManageShari
     public static CarerRights ViewOnly { get; } = new(true, false, false, false);
 }
 
-/// <summary>A carer linked to the passport. Their own address and phone are private unless they share them (separated parents).</summary>
+/// <summary>
+/// A carer linked to the passport. Their own address and phone are private unless they share them
+/// (separated parents). <see cref="InvitedBy"/> is who invited them (they may remove them); null for
+/// the creator and for carers linked before inviters were recorded.
+/// </summary>
 public sealed record LinkedCarer(
     string Subject,
     string DisplayName,
@@ -136,7 +140,8 @@ public sealed record LinkedCarer(
     bool IsCreator,
     string? Address = null,
     string? Phone = null,
-    bool SharesContactDetails = false);
+    bool SharesContactDetails = false,
+    string? InvitedBy = null);
 
 /// <summary>Who an item is withheld from.</summary>
 public enum WithheldFrom
@@ -298,7 +303,7 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
     public static PassportView Apply(CarerLinked linked, PassportView view)
     {
         view.Carers.RemoveAll(c => c.Subject == linked.Subject);
-        view.Carers.Add(new LinkedCarer(linked.Subject, linked.DisplayName, linked.Rights, linked.RecordedBy.RecordedAt, IsCreator: false));
+        view.Carers.Add(new LinkedCarer(linked.Subject, linked.DisplayName, linked.Rights, linked.RecordedBy.RecordedAt, IsCreator: false, InvitedBy: linked.InvitedBy));
         if (!view.MemberSubjects.Contains(linked.Subject))
         {
             view.MemberSubjects.Add(linked.Subject);
@@ -351,6 +356,17 @@ public sealed class PassportViewProjection : SingleStreamProjection<PassportView
         view.Carers = view.Carers
             .Select(c => c.Subject == details.RecordedBy.Subject ? c with { Address = details.Address, Phone = details.Phone, SharesContactDetails = details.IsShared } : c)
             .ToList();
+        return view;
+    }
+
+    public static PassportView Apply(CarerRemoved removed, PassportView view)
+    {
+        view.Carers.RemoveAll(c => c.Subject == removed.Subject);
+        if (!view.CareTeam.Any(m => m.Subject == removed.Subject) && view.YoungPersonSubject != removed.Subject)
+        {
+            view.MemberSubjects.Remove(removed.Subject);
+        }
+
         return view;
     }
 

@@ -32,6 +32,7 @@ public static class WriteRules
         ["takeControl"] = ["young-person"],
         ["setItemWithheld"] = ["young-person", AnyProfessional],
         ["setMyContactDetails"] = ["carer"],
+        ["removeCarer"] = [Family, "social-care"],
         ["setFamilyAccessFrozen"] = ["social-care"],
         ["verifyItem"] = [AnyProfessional],
         ["setModuleEnabled"] = ["la-admin"],
@@ -71,8 +72,8 @@ public static class WriteRules
         return persona.Kind switch
         {
             // A view-only carer may not change the child's passport (SPEC §4: carers need the edit right);
-            // their own contact details, creating a passport of their own and accepting an invitation are theirs.
-            PersonaKind.ViewOnlyCarer => mutation is "setMyContactDetails" or "createPassport" or "acceptCarerInvitation",
+            // their own contact details, leaving it, creating a passport of their own and accepting an invitation are theirs.
+            PersonaKind.ViewOnlyCarer => mutation is "setMyContactDetails" or "removeCarer" or "createPassport" or "acceptCarerInvitation",
             PersonaKind.Carer => writers.Contains(Family) || writers.Contains("carer"),
             PersonaKind.YoungPerson => writers.Contains(Family) || writers.Contains("young-person"),
             PersonaKind.Professional => writers.Contains(AnyProfessional) || writers.Contains(persona.Sector),

@@ -88,6 +88,12 @@ public partial class ViewPassportModel(PageGraphQL graphQL, SectionPages pages, 
         return Page();
     }
 
+    /// <summary>
+    /// Who is offered "Change the child's details": the family, and health or social care on the care
+    /// team (access model §3a: identity.basic); never the print or emergency view. The API decides.
+    /// </summary>
+    public bool MayChangeChildDetails => !PrintView && EmergencyUntil is null && (IsFamily || (IsProfessional && Sector is "health" or "social-care"));
+
     /// <summary>Why the passport cannot be shown when it has closed (the API's words), else null.</summary>
     public string? Closed { get; private set; }
 
