@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Passport.Core.Access;
+using Passport.Core.Passports;
 using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
@@ -89,10 +90,14 @@ public partial class ViewPassportModel(PageGraphQL graphQL, SectionPages pages, 
     }
 
     /// <summary>
-    /// Who is offered "Change the child's details": the family, and health or social care on the care
-    /// team (access model §3a: identity.basic); never the print or emergency view. The API decides.
+    /// Who is offered "Change the child's details": the family, and professionals of the sectors that
+    /// record identity.basic (its declaration; access model §3a); never the print or emergency view.
+    /// The API decides.
     /// </summary>
-    public bool MayChangeChildDetails => !PrintView && EmergencyUntil is null && (IsFamily || (IsProfessional && Sector is "health" or "social-care"));
+    public bool MayChangeChildDetails => !ReadOnly && (IsFamily || (IsProfessional && Sector is { } sector && pages.RecordingSectors(CoreFieldGroups.IdentityBasic).Contains(sector)));
+
+    /// <summary>A professional of a sector the policy always shows the carers list to is offered the carers page (the family has it in their links).</summary>
+    public bool MaySeeCarers => !ReadOnly && IsProfessional && Sector is { } sector && policy.LevelFor(sector, CoreFieldGroups.Carers) == SharingLevel.Always;
 
     /// <summary>Why the passport cannot be shown when it has closed (the API's words), else null.</summary>
     public string? Closed { get; private set; }
