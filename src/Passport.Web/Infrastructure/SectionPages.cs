@@ -71,9 +71,14 @@ public sealed class SectionPages
 
     /// <summary>
     /// The title of the section of a plugin that failed to load. Until plugins describe their title
-    /// in <c>passport-plugin.json</c>, the section's field in words: <c>myPlugin</c> → "My plugin".
+    /// in <c>passport-plugin.json</c> (which the catalog will then hold), the section's field in
+    /// words: <c>myPlugin</c> → "My plugin".
     /// </summary>
-    internal static string UnavailableTitle(string sectionField) => Display.Label(sectionField);
+    private static string UnavailableTitle(ModuleCatalog catalog, string sectionField)
+    {
+        _ = catalog;
+        return Display.Label(sectionField);
+    }
 
     private static List<PageSection> Described(ModuleCatalog catalog, ISchema schema, SharingPolicy policy)
     {
@@ -85,7 +90,7 @@ public sealed class SectionPages
             .ThenBy(module => sectors.IndexOf(module.Page!.Sector) is var at and >= 0 ? at : sectors.Count)
             .Select(module => module.Page!)
             .Select(page => new PageSection(page.Field, page.Title, page.Sector, page.Blocks.Select(b => new PageBlock(page.Field, b)).ToList()));
-        var unavailable = catalog.UnavailableSections.Keys.Select(field => new PageSection(field, UnavailableTitle(field), null, [], IsUnavailable: true));
+        var unavailable = catalog.UnavailableSections.Keys.Select(field => new PageSection(field, UnavailableTitle(catalog, field), null, [], IsUnavailable: true));
         return described.Concat(unavailable).Where(s => passport?.HasField(s.Field) == true).ToList();
     }
 }
