@@ -37,13 +37,13 @@ public sealed class FirstScreenTests(BrowserFixture fixture)
         await ShouldLeadWithWhatMattersAsync(carer);
         (await carer.Locator("#mustKnow").InnerTextAsync()).ShouldContain(MustKnow);
         (await carer.Locator("#communication").InnerTextAsync()).ShouldContain(Communication);
-        await carer.VerifyPageAsync($"30-first-screen-family-{named}");
+        await carer.VerifyPageAsync($"33-first-screen-family-{named}");
 
         var clinician = await fixture.SignInAsync("health", width: width);
         await clinician.GotoAsync($"/passports/{id}");
         await ShouldLeadWithWhatMattersAsync(clinician);
         (await clinician.Locator(".passport-first-screen .nhsuk-card:has-text('Peanuts')").InnerTextAsync()).ShouldContain("Anaphylaxis");
-        await clinician.VerifyPageAsync($"31-first-screen-clinician-{named}");
+        await clinician.VerifyPageAsync($"34-first-screen-clinician-{named}");
 
         // The print view has the same first screen.
         await carer.GotoAsync($"/passports/{id}/print");
@@ -66,12 +66,12 @@ public sealed class FirstScreenTests(BrowserFixture fixture)
         (await health.Locator(".passport-first-screen").InnerTextAsync()).ShouldContain("Peanuts");
         // Read-only: no forms or changes in an emergency.
         (await health.Locator(".passport-first-screen a:has-text('Add'), .passport-first-screen a:has-text('Change')").CountAsync()).ShouldBe(0);
-        await health.VerifyPageAsync("32-first-screen-emergency-view-320");
+        await health.VerifyPageAsync("35-first-screen-emergency-view-320");
 
         var wide = await fixture.SignInAsync("health", width: BrowserFixture.DesktopWidth);
         await wide.GotoAsync(health.Url);
         await ShouldLeadWithWhatMattersAsync(wide);
-        await wide.VerifyPageAsync("32-first-screen-emergency-view-desktop");
+        await wide.VerifyPageAsync("35-first-screen-emergency-view-desktop");
     }
 
     [Fact]

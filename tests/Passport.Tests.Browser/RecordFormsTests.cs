@@ -209,7 +209,7 @@ public sealed class RecordFormsTests(BrowserFixture fixture)
         (await health.InputValueAsync("#reaction")).ShouldBe("Rash");
         (await health.IsCheckedAsync("#severity-MILD")).ShouldBeTrue();
         (await health.IsCheckedAsync("#status-ACTIVE")).ShouldBeTrue();
-        await health.VerifyPageAsync("28-change-allergy");
+        await health.VerifyPageAsync("32-change-allergy");
 
         // A required field left empty is named in the error summary, and nothing changes.
         await health.FillAsync("#substance", "");
