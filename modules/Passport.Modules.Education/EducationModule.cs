@@ -14,26 +14,11 @@ public sealed class EducationModule : RecordedItemsModule<EducationView>
     public const string Setting = "education.setting";
     public const string Sen = "education.sen";
 
-    public override ModuleManifest Manifest { get; } = new(
-        Name: "education",
-        Sector: Sectors.Education,
-        IsRequired: true,
-        FieldGroups:
-        [
-            new(Setting, "School or nursery, year group, SENCo contact") { FamilyWrites = true },
-            new(Sen, "SEN support, EHCP, needs, reasonable adjustments, healthcare plan in school") { FamilyWrites = true },
-        ],
-        DatabaseSchema: "education");
-
     protected override RecordedItems<EducationView> Items { get; } = new RecordedItems<EducationView>()
         .Single<EducationSetting>("EducationSetting", "setting", Setting, view => view.Setting, (view, setting) => view.Setting = setting, EducationSetting.Declare)
         .Single<SenSupport>("SenSupport", "sen", Sen, view => view.Sen, (view, sen) => view.Sen = sen, SenSupport.Declare);
 
-    protected override string SectionField => "education";
-
     protected override string SectionType => "Education";
-
-    protected override string SectionTitle => "Education";
 
     protected override string SectionDescription => "The education section: the child's school or nursery and the support they have there.";
 }

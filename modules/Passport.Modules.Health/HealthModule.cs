@@ -26,19 +26,6 @@ public sealed class HealthModule : RecordedItemsModule<HealthView>
     /// <summary>Longest note-like text (a reaction, how I take my medicine, equipment notes).</summary>
     internal const int NoteText = InputRules.ShortText * 5;
 
-    public override ModuleManifest Manifest { get; } = new(
-        Name: "health",
-        Sector: Sectors.Health,
-        IsRequired: true,
-        FieldGroups:
-        [
-            new(Emergency, "Allergies, alerts, emergency care plan, equipment that travels with the child") { FamilyWrites = true },
-            new(Clinical, "Conditions, medications, key clinicians and services") { FamilyWrites = true },
-            new(Growth, "Height, weight and head circumference measurements") { FamilyWrites = true },
-            new(Immunisations, "Vaccines given and when") { FamilyWrites = true },
-        ],
-        DatabaseSchema: "health");
-
     protected override RecordedItems<HealthView> Items { get; } = new RecordedItems<HealthView>()
         .List<Allergy>("Allergy", "allergies", Emergency, view => view.Allergies, Allergy.Declare)
         .List<Alert>("Alert", "alerts", Emergency, view => view.Alerts, Alert.Declare)
@@ -50,11 +37,7 @@ public sealed class HealthModule : RecordedItemsModule<HealthView>
         .List<GrowthMeasurement>("GrowthMeasurement", "growth", Growth, view => view.Growth, GrowthMeasurement.Declare)
         .List<Immunisation>("Immunisation", "immunisations", Immunisations, view => view.Immunisations, Immunisation.Declare);
 
-    protected override string SectionField => "health";
-
     protected override string SectionType => "Health";
-
-    protected override string SectionTitle => "Health";
 
     protected override string SectionDescription => "The health section: what a health professional, or anyone in an emergency, must know.";
 }

@@ -16,28 +16,12 @@ public sealed class SocialCareModule : RecordedItemsModule<SocialCareView>
     public const string LegalStatusGroup = "socialCare.legalStatus";
     public const string SafeguardingGroup = "socialCare.safeguarding";
 
-    public override ModuleManifest Manifest { get; } = new(
-        Name: "social-care",
-        Sector: Sectors.SocialCare,
-        IsRequired: true,
-        FieldGroups:
-        [
-            new(InvolvementGroup, "Allocated social worker or key worker and services received"),
-            new(LegalStatusGroup, "Child in need, child protection plan, looked after or none"),
-            new(SafeguardingGroup, "Safeguarding notes; never shown to the family"),
-        ],
-        DatabaseSchema: "social_care");
-
     protected override RecordedItems<SocialCareView> Items { get; } = new RecordedItems<SocialCareView>()
         .Single<LegalStatusRecord>("LegalStatus", "legalStatus", LegalStatusGroup, view => view.LegalStatus, (view, status) => view.LegalStatus = status, LegalStatusRecord.Declare)
         .Single<Involvement>("Involvement", "involvement", InvolvementGroup, view => view.Involvement, (view, involvement) => view.Involvement = involvement, Involvement.Declare)
         .List<SafeguardingNote>("SafeguardingNote", "safeguarding", SafeguardingGroup, view => view.SafeguardingNotes, SafeguardingNote.Declare);
 
-    protected override string SectionField => "socialCare";
-
     protected override string SectionType => "SocialCare";
-
-    protected override string SectionTitle => "Social care";
 
     protected override string SectionDescription => "The social-care section: involvement, legal status and safeguarding, recorded by social-care professionals.";
 }

@@ -15,25 +15,10 @@ public sealed class ShortBreaksModule : RecordedItemsModule<ShortBreaksView>
 {
     public const string Plan = "shortBreaks.plan";
 
-    public override ModuleManifest Manifest { get; } = new(
-        Name: "short-breaks",
-        Sector: Sectors.SocialCare,
-        IsRequired: false,
-        FieldGroups:
-        [
-            // The family may report a plan; social care (the module's sector) records and verifies it.
-            new(Plan, "Short breaks: eligibility, provider and what the child needs during a stay") { FamilyWrites = true },
-        ],
-        DatabaseSchema: "short_breaks");
-
     protected override RecordedItems<ShortBreaksView> Items { get; } = new RecordedItems<ShortBreaksView>()
         .Single<ShortBreaksPlan>("ShortBreaksPlan", "plan", Plan, view => view.Plan, (view, plan) => view.Plan = plan, ShortBreaksPlan.Declare);
 
-    protected override string SectionField => "shortBreaks";
-
     protected override string SectionType => "ShortBreaks";
-
-    protected override string SectionTitle => "Short breaks";
 
     protected override string SectionDescription =>
         "The short breaks section: the child's short breaks (respite) plan, where their local authority has enabled the Short Breaks module.";

@@ -42,6 +42,45 @@ if (!isDevelopment && configuration.GetValue<bool>("Passport:DevTokens:Enabled")
     return 2;
 }
 
+if (configuration.GetSection("Passport:RequiredModules").Exists())
+{
+    log.LogCritical("Passport__RequiredModules is no longer read: the modules a region requires are the policy file's requiredModules (docs/operations.md).");
+    return 2;
+}
+
+// The region's policy: sharing levels, the modules it requires and what break-glass shows.
+var policyPath = configuration["Passport:PolicyFile"] is { Length: > 0 } configuredPolicy
+    ? Path.GetFullPath(configuredPolicy)
+    : Path.Combine(AppContext.BaseDirectory, "policy", "region-policy.json");
+SharingPolicy policy;
+try
+{
+    policy = SharingPolicy.Load(policyPath);
+}
+catch (InvalidOperationException e)
+{
+    log.LogCritical("{Problem}", e.Message);
+    return 2;
+}
+
+// Plugins: the host knows no module at compile time. The schema document describes the region's
+// default set, so the `schema` command never takes the Development demo's folder.
+var pluginsPath = configuration["Passport:PluginsPath"] is { Length: > 0 } configuredPlugins
+    ? Path.GetFullPath(configuredPlugins)
+    : DevelopmentDefaults.DefaultPluginsFolder(demo: isDevelopment && !printSchemaOnly, log);
+var catalog = new ModuleCatalog(policy.RequiredModules);
+var contributions = new PassportSchemaContributions();
+IReadOnlyList<LoadedModule> modules;
+try
+{
+    modules = new PluginLoader(pluginsPath, log).LoadAll(catalog, contributions);
+}
+catch (RequiredModuleException e)
+{
+    log.LogCritical("{Problem}", e.Message);
+    return 3;
+}
+
 LocalPostgresCluster? embeddedDatabase = null;
 SigningKey? developmentKey = null;
 var dataFolder = DevelopmentDefaults.DataFolder(configuration);
@@ -74,43 +113,6 @@ else
 var connectionString = configuration.GetConnectionString("Passport")!;
 var authSettings = AuthSettings.From(configuration);
 
-// Plugins: the host knows no module at compile time. The schema document describes the region's
-// default set, so the `schema` command never takes the Development demo's folder.
-var pluginsPath = configuration["Passport:PluginsPath"] is { Length: > 0 } configuredPlugins
-    ? Path.GetFullPath(configuredPlugins)
-    : DevelopmentDefaults.DefaultPluginsFolder(demo: isDevelopment && !printSchemaOnly, log);
-var requiredModules = configuration.GetSection("Passport:RequiredModules").Get<string[]>() ?? [];
-var catalog = new ModuleCatalog();
-IReadOnlyList<LoadedModule> modules;
-try
-{
-    modules = new PluginLoader(pluginsPath, requiredModules, log).LoadAll(catalog);
-}
-catch (RequiredModuleException e)
-{
-    log.LogCritical("{Problem}", e.Message);
-    if (embeddedDatabase is not null)
-    {
-        await embeddedDatabase.StopAsync();
-    }
-
-    return 3;
-}
-
-var policyPath = configuration["Passport:PolicyFile"] is { Length: > 0 } configuredPolicy
-    ? Path.GetFullPath(configuredPolicy)
-    : Path.Combine(AppContext.BaseDirectory, "policy", "region-policy.json");
-SharingPolicy policy;
-try
-{
-    policy = SharingPolicy.Load(policyPath);
-}
-catch (InvalidOperationException e)
-{
-    log.LogCritical("{Problem}", e.Message);
-    return 2;
-}
-
 Passport.Core.Retention.RetentionSettings retention;
 try
 {
@@ -128,11 +130,9 @@ foreach (var group in catalog.AllGroups.Where(g => !policy.Covers(g)))
 }
 
 var services = builder.Services;
-var contributions = new PassportSchemaContributions();
 foreach (var module in modules)
 {
     module.Module.ConfigureServices(services, configuration);
-    contributions.ContributeFrom(module.Module);
 }
 
 services.AddPassportCore(policy, catalog, contributions);
@@ -261,6 +261,13 @@ var ungrouped = FieldGroupCoverage.Ungrouped(schema);
 if (ungrouped.Count > 0)
 {
     log.LogCritical("These Passport fields declare no field group, so access to them cannot be decided: {Fields}", string.Join(", ", ungrouped));
+    return 4;
+}
+
+var undeclared = FieldGroupCoverage.Undeclared(schema, catalog.AllGroups);
+if (undeclared.Count > 0)
+{
+    log.LogCritical("These Passport fields declare a field group that no module's passport-plugin.json declares, so nobody could see them: {Fields}", string.Join(", ", undeclared));
     return 4;
 }
 

@@ -17,8 +17,17 @@ namespace Passport.Sdk;
 /// </remarks>
 public abstract class PassportModule
 {
-    /// <summary>What the module is: its name, sector, whether the region requires it and its field groups.</summary>
-    public abstract ModuleManifest Manifest { get; }
+    private readonly Lazy<ModuleManifest> _manifest;
+
+    /// <summary>Creates the module; its manifest is read when first asked for.</summary>
+    protected PassportModule() => _manifest = new(() => ModuleManifest.Beside(GetType().Assembly));
+
+    /// <summary>
+    /// What the module is: its name, sector, section and field groups, read from the
+    /// <c>passport-plugin.json</c> beside the module's assembly (the plugin folder). The file is
+    /// the one declaration; the host reads the same file before it loads the assembly.
+    /// </summary>
+    public ModuleManifest Manifest => _manifest.Value;
 
     /// <summary>Registers the module's own services. Called once at start.</summary>
     /// <param name="services">The host's service collection.</param>

@@ -15,26 +15,11 @@ public sealed class ExampleSectionModule : RecordedItemsModule<ExampleSectionVie
     /// <summary>The plugin's field group: what the region's policy and the family's sharing decide on.</summary>
     public const string Group = "exampleGroup.items";
 
-    public override ModuleManifest Manifest { get; } = new(
-        Name: "example-module",
-        Sector: "example-sector",
-        IsRequired: false,
-        FieldGroups:
-        [
-            // Professionals of the module's sector record verified notes; FamilyWrites lets the family report them too.
-            new(Group, "Notes kept by the example-sector service") { FamilyWrites = true },
-        ],
-        DatabaseSchema: "example_schema");
-
     /// <summary>The kinds of item the plugin records: one line each, declared beside its item.</summary>
     protected override RecordedItems<ExampleSectionView> Items { get; } = new RecordedItems<ExampleSectionView>()
         .List<ExampleSectionNote>("ExampleSectionNote", "notes", Group, view => view.Notes, ExampleSectionNote.Declare);
 
-    protected override string SectionField => "exampleSection";
-
     protected override string SectionType => "ExampleSection";
-
-    protected override string SectionTitle => "Example module";
 
     protected override string SectionDescription =>
         "The example-sector section: notes about the child, where their local authority has enabled the example-module module.";

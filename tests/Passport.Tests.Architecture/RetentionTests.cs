@@ -35,8 +35,6 @@ public class RetentionTests
 
     private sealed class ForgetfulModule : PassportModule
     {
-        public override ModuleManifest Manifest => throw new NotSupportedException();
-
         public override void ConfigureMarten(StoreOptions options) => options.Schema.For<ForgetfulModule>();
 
         public override void ConfigureSchema(IPassportSchemaBuilder schema)

@@ -23,6 +23,39 @@ public class ModuleEnablementTests(PassportFixture fixture)
     }
 
     [Fact]
+    public async Task A_sector_module_the_policy_does_not_require_is_an_extra_its_authority_switches()
+    {
+        // This region leaves leisure out of requiredModules: the region decides, not the module.
+        var policy = await PluginLoadingTests.RegionPolicyWithAsync("\"social-care\", \"education\", \"leisure\" ]", "\"social-care\", \"education\" ]");
+        try
+        {
+            var environment = fixture.HostEnvironment(await fixture.NewDatabaseAsync());
+            environment["Passport__PolicyFile"] = policy;
+            await using var host = await HostProcess.StartAsync(environment);
+            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            var admin = fixture.Token(Persona.LocalAuthorityAdmin(Cornwall));
+            var modules = (await PassportFixture.GraphQLAsync(http, admin, "query($la: String) { modules(localAuthority: $la) { name required enabled } }", new { la = Cornwall })).Ok()["modules"]!.AsArray();
+            var leisure = modules.Single(m => m!["name"]!.GetValue<string>() == "leisure")!;
+            leisure["required"]!.GetValue<bool>().ShouldBeFalse();
+            leisure["enabled"]!.GetValue<bool>().ShouldBeFalse();
+            modules.Single(m => m!["name"]!.GetValue<string>() == "health")!["required"]!.GetValue<bool>().ShouldBeTrue();
+
+            var carer = fixture.Token(Persona.Carer());
+            var id = (await PassportFixture.GraphQLAsync(http, carer, $$"""mutation { createPassport(input: { givenName: "Kai", familyName: "Rowe", dateOfBirth: "2015-02-02", localAuthority: "{{Cornwall}}" }) { id } }"""))
+                .Ok()["createPassport"]!["id"]!.GetValue<string>();
+            const string read = "query($id: ID!) { passport(id: $id) { leisure { activities { name } } } }";
+            (await PassportFixture.GraphQLAsync(http, carer, read, new { id })).ErrorCodes.ShouldBe(["MODULE_NOT_ENABLED"]);
+
+            (await PassportFixture.GraphQLAsync(http, admin, Set, new { la = Cornwall, m = "leisure", on = true })).Ok()["setModuleEnabled"]!["enabled"]!.GetValue<bool>().ShouldBeTrue();
+            (await PassportFixture.GraphQLAsync(http, carer, read, new { id })).Ok();
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(policy)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_required_module_cannot_be_switched_off()
     {
         var response = await fixture.GraphQLAsync(Persona.LocalAuthorityAdmin(Cornwall), Set, new { la = Cornwall, m = "health", on = false });

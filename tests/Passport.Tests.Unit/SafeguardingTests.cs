@@ -41,7 +41,7 @@ public class SafeguardingTests
     [Fact]
     public void The_family_never_sees_safeguarding_notes_even_under_a_policy_that_leaves_the_family_entry_out()
     {
-        var policy = Policy("""{ "groups": { "socialCare.safeguarding": { "social-care": "always" } } }""");
+        var policy = Policy("""{ "requiredModules": [], "breakGlass": { "groups": ["aboutMe"] }, "groups": { "aboutMe": { "health": "default" }, "socialCare.safeguarding": { "social-care": "always" } } }""");
         policy.IsHiddenFromFamily(Safeguarding).ShouldBeTrue();
         new AccessDecision(policy, SocialCareDeclaringSafeguarding(), TimeProvider.System).Decide(Viewer("carer"), Passport())!.MaySee(Safeguarding).ShouldBeFalse();
     }
@@ -52,7 +52,7 @@ public class SafeguardingTests
     [InlineData("optIn")]
     public void A_policy_that_would_show_safeguarding_notes_to_the_family_is_refused(string level)
     {
-        var refused = Should.Throw<FormatException>(() => Policy($$"""{ "groups": { "socialCare.safeguarding": { "social-care": "always", "family": "{{level}}" } } }"""));
+        var refused = Should.Throw<FormatException>(() => Policy($$"""{ "requiredModules": [], "breakGlass": { "groups": ["aboutMe"] }, "groups": { "aboutMe": { "health": "default" }, "socialCare.safeguarding": { "social-care": "always", "family": "{{level}}" } } }"""));
         refused.Message.ShouldContain("safeguarding notes are never shown to the family");
     }
 
@@ -71,7 +71,7 @@ public class SafeguardingTests
     private static ModuleCatalog SocialCareDeclaringSafeguarding()
     {
         var catalog = new ModuleCatalog();
-        catalog.Loaded(new ModuleManifest("social-care", Sectors.SocialCare, true, [new FieldGroup(Safeguarding, "Safeguarding notes")], "social_care"), isRequired: true);
+        catalog.Loaded(new ModuleManifest("social-care", Sectors.SocialCare, "socialCare", "Social care", [new FieldGroup(Safeguarding, "Safeguarding notes")], "social_care"));
         return catalog;
     }
 }
@@ -85,7 +85,7 @@ public class GroupWithoutPolicyTests
     public void Is_shown_to_the_family_and_to_no_professional()
     {
         var catalog = new ModuleCatalog();
-        catalog.Loaded(new ModuleManifest("youth-justice", "youth-justice", false, [new FieldGroup(Unlisted, "Youth justice plan")], "youth_justice"), isRequired: false);
+        catalog.Loaded(new ModuleManifest("youth-justice", "youth-justice", "youthJustice", "Youth justice", [new FieldGroup(Unlisted, "Youth justice plan")], "youth_justice"));
         var policy = SharingPolicy.Load(typeof(GroupWithoutPolicyTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RegionPolicy").Value!);
         var decision = new AccessDecision(policy, catalog, TimeProvider.System);
         var passport = new PassportView { Id = Guid.NewGuid(), DateOfBirth = new DateOnly(2012, 1, 1), LocalAuthority = "E06000052" };

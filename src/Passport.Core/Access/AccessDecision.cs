@@ -10,12 +10,6 @@ namespace Passport.Core.Access;
 /// </summary>
 public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, TimeProvider clock)
 {
-    /// <summary>What break-glass shows (SPEC §4): enough to treat a child safely in an emergency.</summary>
-    public static readonly IReadOnlySet<string> EmergencyView = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "identity.basic", "identity.nhsNumber", "aboutMe", "contacts.emergency", "health.emergency", "health.clinical",
-    };
-
     public static readonly TimeSpan BreakGlassLasts = TimeSpan.FromHours(24);
 
     private static readonly IReadOnlySet<string> NothingVisible = new HashSet<string>();
@@ -58,7 +52,8 @@ public sealed class AccessDecision(SharingPolicy policy, ModuleCatalog modules, 
         if (viewer.IsProfessional && viewer.Sector == Sectors.Health
             && passport.BreakGlass.TryGetValue(viewer.Subject, out var until) && until > clock.GetUtcNow())
         {
-            return new AccessGrant(viewer, AccessBasis.BreakGlass, EmergencyView);
+            // The emergency view is the region's to define (its policy file's breakGlass.groups).
+            return new AccessGrant(viewer, AccessBasis.BreakGlass, policy.BreakGlassGroups);
         }
 
         return null;

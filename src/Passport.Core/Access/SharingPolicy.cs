@@ -22,7 +22,8 @@ public enum SharingLevel
 }
 
 /// <summary>
-/// The region's policy file: for each field group and sector, a <see cref="SharingLevel"/>.
+/// The region's policy file: for each field group and sector, a <see cref="SharingLevel"/>; the
+/// modules the region requires (the host does not start without them); and what break-glass shows.
 /// Data, not code: a deployment edits the file. A group the file does not name is denied.
 /// </summary>
 public sealed class SharingPolicy
@@ -33,14 +34,35 @@ public sealed class SharingPolicy
     /// <summary>Safeguarding notes: never shown to the family, whatever a policy file says (SPEC §3, §4).</summary>
     public const string Safeguarding = "socialCare.safeguarding";
 
+    private const string GroupsKey = "groups";
+    private const string RequiredModulesKey = "requiredModules";
+    private const string BreakGlassKey = "breakGlass";
+
     private readonly Dictionary<string, Dictionary<string, SharingLevel>> _levels;
 
-    private SharingPolicy(Dictionary<string, Dictionary<string, SharingLevel>> levels) => _levels = levels;
+    private SharingPolicy(Dictionary<string, Dictionary<string, SharingLevel>> levels, IReadOnlyList<string> requiredModules, IReadOnlySet<string> breakGlassGroups)
+    {
+        _levels = levels;
+        RequiredModules = requiredModules;
+        BreakGlassGroups = breakGlassGroups;
+    }
 
     public IEnumerable<string> Groups => _levels.Keys;
 
     /// <summary>The professional sectors the policy names.</summary>
     public IReadOnlyList<string> Sectors => _levels.Values.SelectMany(s => s.Keys).Where(s => s != Family).Distinct().ToList();
+
+    /// <summary>
+    /// The modules the region requires: the host does not start unless each is loaded, and they are
+    /// on for every local authority. A module cannot declare itself required or optional.
+    /// </summary>
+    public IReadOnlyList<string> RequiredModules { get; }
+
+    /// <summary>
+    /// The emergency view (SPEC §4): the groups a health professional who breaks glass sees for 24
+    /// hours, whatever the sector's levels and the family's choices.
+    /// </summary>
+    public IReadOnlySet<string> BreakGlassGroups { get; }
 
     public SharingLevel LevelFor(string sector, string group) =>
         _levels.TryGetValue(group, out var bySector) && bySector.TryGetValue(sector, out var level) ? level : SharingLevel.Missing;
@@ -67,17 +89,49 @@ public sealed class SharingPolicy
         }
     }
 
+    /// <summary>Reads a policy file, refusing anything it does not understand: a mistake in it must stop the start, not widen access.</summary>
     public static SharingPolicy Parse(Stream json)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var groups = document.RootElement.GetProperty("groups");
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("the policy must be a JSON object");
+        }
+
+        if (root.EnumerateObject().Select(p => p.Name).FirstOrDefault(k => k is not (GroupsKey or RequiredModulesKey or BreakGlassKey)) is { } key)
+        {
+            throw new FormatException($"unknown key '{key}': a policy file has {GroupsKey}, {RequiredModulesKey} and {BreakGlassKey}");
+        }
+
+        var levels = ParseLevels(Required(root, GroupsKey, "the sharing level of each field group for each sector"));
+        var requiredModules = ParseRequiredModules(Required(root, RequiredModulesKey, "the modules without which the host does not start, e.g. [\"health\", \"social-care\", \"education\", \"leisure\"]"));
+        var breakGlass = ParseBreakGlass(Required(root, BreakGlassKey, "{ \"groups\": [...] }, the field groups a health professional sees after breaking glass"), levels);
+        return new SharingPolicy(levels, requiredModules, breakGlass);
+    }
+
+    private static JsonElement Required(JsonElement root, string key, string what) =>
+        root.TryGetProperty(key, out var value) ? value : throw new FormatException($"'{key}' is missing: it holds {what}");
+
+    private static Dictionary<string, Dictionary<string, SharingLevel>> ParseLevels(JsonElement groups)
+    {
+        if (groups.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"'{GroupsKey}' must be an object of field groups, each an object of sector levels");
+        }
+
         var levels = new Dictionary<string, Dictionary<string, SharingLevel>>(StringComparer.Ordinal);
         foreach (var group in groups.EnumerateObject())
         {
+            if (group.Value.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"group '{group.Name}' must be an object of sector levels, e.g. {{ \"health\": \"always\" }}");
+            }
+
             var bySector = new Dictionary<string, SharingLevel>(StringComparer.Ordinal);
             foreach (var sector in group.Value.EnumerateObject())
             {
-                bySector[sector.Name] = sector.Value.GetString() switch
+                bySector[sector.Name] = (sector.Value.ValueKind == JsonValueKind.String ? sector.Value.GetString() : sector.Value.GetRawText()) switch
                 {
                     "always" => SharingLevel.Always,
                     "default" => SharingLevel.Default,
@@ -95,6 +149,69 @@ public sealed class SharingPolicy
             levels[group.Name] = bySector;
         }
 
-        return new SharingPolicy(levels);
+        return levels;
+    }
+
+    private static List<string> ParseRequiredModules(JsonElement modules)
+    {
+        if (modules.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"'{RequiredModulesKey}' must be a list of module names, e.g. [\"health\", \"social-care\"]");
+        }
+
+        var names = new List<string>();
+        foreach (var module in modules.EnumerateArray())
+        {
+            if (module.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(module.GetString()))
+            {
+                throw new FormatException($"'{RequiredModulesKey}': {module.GetRawText()} is not a module name");
+            }
+
+            var name = module.GetString()!;
+            if (names.Contains(name, StringComparer.Ordinal))
+            {
+                throw new FormatException($"'{RequiredModulesKey}' names '{name}' twice");
+            }
+
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    private static HashSet<string> ParseBreakGlass(JsonElement breakGlass, Dictionary<string, Dictionary<string, SharingLevel>> levels)
+    {
+        if (breakGlass.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"'{BreakGlassKey}' must be an object: {{ \"groups\": [...] }}");
+        }
+
+        if (breakGlass.EnumerateObject().Select(p => p.Name).FirstOrDefault(k => k != GroupsKey) is { } key)
+        {
+            throw new FormatException($"unknown key '{BreakGlassKey}.{key}': {BreakGlassKey} has {GroupsKey} only");
+        }
+
+        if (!breakGlass.TryGetProperty(GroupsKey, out var groups) || groups.ValueKind != JsonValueKind.Array || groups.GetArrayLength() == 0)
+        {
+            throw new FormatException($"'{BreakGlassKey}.{GroupsKey}' must list the field groups a health professional sees after breaking glass (at least one)");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in groups.EnumerateArray())
+        {
+            var name = group.ValueKind == JsonValueKind.String ? group.GetString()! : group.GetRawText();
+            // A misspelt group would silently leave an emergency clinician without it.
+            if (!levels.ContainsKey(name))
+            {
+                throw new FormatException($"'{BreakGlassKey}.{GroupsKey}' names '{name}', which is not a field group of this policy's '{GroupsKey}'");
+            }
+
+            if (!names.Add(name))
+            {
+                throw new FormatException($"'{BreakGlassKey}.{GroupsKey}' names '{name}' twice");
+            }
+        }
+
+        return names;
     }
 }

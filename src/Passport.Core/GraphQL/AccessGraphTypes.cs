@@ -130,7 +130,7 @@ public sealed class ModuleGraphType : ObjectGraphType<LocalAuthorityModules.Modu
         Description = "A module of this host, as one local authority has it.";
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<StringGraphType>("sector").Resolve(c => c.Source.Sector);
-        Field<NonNullGraphType<BooleanGraphType>>("required").Description("Required modules are on everywhere.").Resolve(c => c.Source.IsRequired);
+        Field<NonNullGraphType<BooleanGraphType>>("required").Description("Required by the region's policy file (requiredModules): the host does not start without it, and it is on everywhere.").Resolve(c => c.Source.IsRequired);
         Field<NonNullGraphType<BooleanGraphType>>("enabled").Resolve(c => c.Source.IsEnabled);
         Field<NonNullGraphType<StringGraphType>>("status").Description("\"loaded\", or \"failed\" when the plugin could not be loaded (its fields answer MODULE_UNAVAILABLE).").Resolve(c => c.Source.Status);
     }

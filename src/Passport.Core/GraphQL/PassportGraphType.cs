@@ -89,15 +89,15 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
         }
 
         // A plugin that failed to load keeps its section, which always answers MODULE_UNAVAILABLE.
-        foreach (var (section, module) in catalog.UnavailableSections.Where(s => !HasField(s.Key)))
+        foreach (var (section, manifest) in catalog.UnavailableSections.Where(s => !HasField(s.Key)))
         {
             AddField(new FieldType
             {
                 Name = section,
-                Description = $"The {module} module could not be loaded; its information is unavailable.",
+                Description = $"{manifest.SectionTitle}: the {manifest.Name} module could not be loaded; its information is unavailable.",
                 Type = typeof(UnavailableModuleGraphType),
                 Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object?>(_ => null),
-            }.OwnedByModule(module));
+            }.OwnedByModule(manifest.Name));
         }
     }
 

@@ -64,6 +64,39 @@ public static class FieldGroupCoverage
         return problems;
     }
 
+    /// <summary>
+    /// Fields whose group no manifest (nor the core) declares: a group name in a module's code that
+    /// its passport-plugin.json spells differently. Such a field would be denied to everyone.
+    /// </summary>
+    public static IReadOnlyList<string> Undeclared(ISchema schema, IEnumerable<string> declaredGroups)
+    {
+        schema.Initialize();
+        var declared = declaredGroups.ToHashSet(StringComparer.Ordinal);
+        var problems = new List<string>();
+        void Check(string path, FieldType field)
+        {
+            if (field.FieldGroupOf() is { } group && !declared.Contains(group))
+            {
+                problems.Add($"{path} (group '{group}')");
+            }
+        }
+
+        var passport = (IComplexGraphType)schema.AllTypes["Passport"]!;
+        foreach (var field in passport.Fields)
+        {
+            Check($"Passport.{field.Name}", field);
+            if (Unwrap(field.ResolvedType) is IComplexGraphType section)
+            {
+                foreach (var inner in section.Fields)
+                {
+                    Check($"Passport.{field.Name}.{inner.Name}", inner);
+                }
+            }
+        }
+
+        return problems;
+    }
+
     private static IGraphType? Unwrap(IGraphType? type) => type switch
     {
         NonNullGraphType nonNull => Unwrap(nonNull.ResolvedType),

@@ -18,13 +18,34 @@ public sealed class PassportSchemaContributions : IPassportSchemaBuilder
 
     public IGraphType PassportType => new NonNullGraphType(new GraphQLTypeReference("Passport"));
 
-    /// <summary>Lets one module contribute; its sections are marked as owned by it.</summary>
+    /// <summary>
+    /// Lets one module contribute; its sections are marked as owned by it. The module must add
+    /// exactly the section its manifest names, the one the host keeps answering MODULE_UNAVAILABLE
+    /// if the plugin ever fails to load; otherwise nothing it added is kept.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The module adds another section, more than one, or none.</exception>
     public void ContributeFrom(PassportModule module)
     {
-        _currentModule = module.Manifest.Name;
+        var manifest = module.Manifest;
+        var sectionsBefore = _sections.Count;
+        var mutationsBefore = _mutations.Count;
+        _currentModule = manifest.Name;
         try
         {
             module.ConfigureSchema(this);
+            var added = _sections.Skip(sectionsBefore).Select(s => s.Name).ToList();
+            if (added is not [var section] || section != manifest.Section)
+            {
+                var adds = added.Count == 0 ? "no section" : "the section " + string.Join(" and ", added.Select(a => $"'{a}'"));
+                throw new InvalidOperationException(
+                    $"the module adds {adds} to Passport, but its {ModuleManifest.FileName} names the section '{manifest.Section}'; a module adds exactly the section its manifest names");
+            }
+        }
+        catch
+        {
+            _sections.RemoveRange(sectionsBefore, _sections.Count - sectionsBefore);
+            _mutations.RemoveRange(mutationsBefore, _mutations.Count - mutationsBefore);
+            throw;
         }
         finally
         {

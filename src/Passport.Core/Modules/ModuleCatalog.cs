@@ -10,35 +10,45 @@ public enum ModuleLoadStatus
     Failed,
 }
 
-/// <summary>A module the host found, loaded or not.</summary>
+/// <summary>A module the host found, loaded or not. A plugin whose manifest could not be read is named after its folder, with no manifest.</summary>
 public sealed record ModuleEntry(string Name, string? Sector, bool IsRequired, ModuleLoadStatus Status, string? Problem, ModuleManifest? Manifest);
 
 /// <summary>
 /// The modules of this host: filled once at start by plugin loading, read by the access decision
-/// (which sector owns a group) and by the <c>modules</c> query.
+/// (which sector owns a group) and by the <c>modules</c> query. Which modules are required is the
+/// region's decision (its policy file), not the modules'.
 /// </summary>
-public sealed class ModuleCatalog
+public sealed class ModuleCatalog(IReadOnlyCollection<string> requiredModules)
 {
     private readonly List<ModuleEntry> _entries = [];
     private readonly Dictionary<string, string> _owningSectorOfGroup = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _moduleOfGroup = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FieldGroup> _groups = CoreFieldGroups.All.ToDictionary(g => g.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, ModuleManifest> _unavailableSections = new(StringComparer.Ordinal);
+    private readonly List<PassportModule> _modules = [];
+
+    /// <summary>A catalog for a region that requires no module (tests of the access decision).</summary>
+    public ModuleCatalog()
+        : this([])
+    {
+    }
 
     public IReadOnlyList<ModuleEntry> Entries => _entries;
 
-    private readonly List<PassportModule> _modules = [];
+    /// <summary>The modules the region requires: the host does not start unless each is loaded.</summary>
+    public IReadOnlyCollection<string> RequiredModules => requiredModules;
 
     /// <summary>The loaded modules themselves, for the questions the core asks them (e.g. which group an item is in).</summary>
     public IReadOnlyList<PassportModule> Modules => _modules;
 
-    public void Loaded(ModuleManifest manifest, bool isRequired, PassportModule? module = null)
+    public void Loaded(ModuleManifest manifest, PassportModule? module = null)
     {
         if (module is not null)
         {
             _modules.Add(module);
         }
 
-        _entries.Add(new ModuleEntry(manifest.Name, manifest.Sector, isRequired, ModuleLoadStatus.Loaded, null, manifest));
+        _entries.Add(new ModuleEntry(manifest.Name, manifest.Sector, IsRequired(manifest.Name), ModuleLoadStatus.Loaded, null, manifest));
         foreach (var group in manifest.FieldGroups)
         {
             _owningSectorOfGroup[group.Name] = manifest.Sector;
@@ -47,20 +57,25 @@ public sealed class ModuleCatalog
         }
     }
 
-    /// <summary>A plugin that failed to load; with a known section, its section stays in the schema and answers MODULE_UNAVAILABLE.</summary>
-    public void Failed(string name, bool isRequired, string problem, string? section = null)
+    /// <summary>
+    /// A plugin that failed to load. With its manifest read, it is listed by its module name and its
+    /// section stays in the schema, answering MODULE_UNAVAILABLE: missing information must never
+    /// look like "none recorded". Without one, it is listed by its folder's name.
+    /// </summary>
+    public void Failed(string folderName, ModuleManifest? manifest, string problem)
     {
-        _entries.Add(new ModuleEntry(name, null, isRequired, ModuleLoadStatus.Failed, problem, null));
-        if (section is not null)
+        var name = manifest?.Name ?? folderName;
+        _entries.Add(new ModuleEntry(name, manifest?.Sector, IsRequired(name), ModuleLoadStatus.Failed, problem, manifest));
+        if (manifest is not null)
         {
-            _unavailableSections[section] = name;
+            _unavailableSections[manifest.Section] = manifest;
         }
     }
 
-    private readonly Dictionary<string, string> _unavailableSections = new(StringComparer.Ordinal);
+    /// <summary>Section field name → manifest, for plugins that failed to load.</summary>
+    public IReadOnlyDictionary<string, ModuleManifest> UnavailableSections => _unavailableSections;
 
-    /// <summary>Section field name → module, for plugins that failed to load.</summary>
-    public IReadOnlyDictionary<string, string> UnavailableSections => _unavailableSections;
+    public bool IsRequired(string module) => requiredModules.Contains(module);
 
     /// <summary>The module whose fields a group belongs to; null for core groups.</summary>
     public string? ModuleOf(string group) => _moduleOfGroup.GetValueOrDefault(group);

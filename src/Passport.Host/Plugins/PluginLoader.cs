@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Runtime.Loader;
+using Passport.Core.GraphQL;
 using Passport.Core.Modules;
 using Passport.Sdk;
 
@@ -14,71 +15,75 @@ internal sealed record LoadedModule(PassportModule Module, Assembly Assembly, st
 internal sealed class RequiredModuleException(string message) : Exception(message);
 
 /// <summary>
-/// Loads every plugin folder (one sub-folder per plugin, with its own .deps.json) into the default
-/// load context so the SDK and shared infrastructure unify to the host's single copies, and
-/// resolves each plugin's private dependencies from its own folder. See docs/adr/0001.
+/// Loads every plugin folder (one sub-folder per plugin, with its own .deps.json and its
+/// passport-plugin.json) into the default load context so the SDK and shared infrastructure unify
+/// to the host's single copies, and resolves each plugin's private dependencies from its own
+/// folder. See docs/adr/0001 and docs/adr/0013.
 /// </summary>
 internal sealed class PluginLoader
 {
     private readonly string _pluginsPath;
-    private readonly IReadOnlyCollection<string> _requiredModules;
     private readonly ILogger _log;
     private readonly List<AssemblyDependencyResolver> _resolvers = [];
     private readonly Dictionary<string, Version?> _hostShipped;
 
-    public PluginLoader(string pluginsPath, IReadOnlyCollection<string> requiredModules, ILogger log)
+    public PluginLoader(string pluginsPath, ILogger log)
     {
         _pluginsPath = pluginsPath;
-        _requiredModules = requiredModules;
         _log = log;
         _hostShipped = HostShippedAssemblies();
         AssemblyLoadContext.Default.Resolving += ResolvePrivateDependency;
     }
 
-    public IReadOnlyList<LoadedModule> LoadAll(ModuleCatalog catalog)
+    /// <summary>
+    /// Loads every plugin folder into the catalog and lets each loaded module contribute to the
+    /// schema. A plugin that fails is recorded as failed; its manifest, read first from the folder,
+    /// keeps its section answering MODULE_UNAVAILABLE.
+    /// </summary>
+    /// <exception cref="RequiredModuleException">A module the region's policy requires is missing or failed.</exception>
+    public IReadOnlyList<LoadedModule> LoadAll(ModuleCatalog catalog, PassportSchemaContributions contributions)
     {
         var loaded = new List<LoadedModule>();
         var failures = new List<(string Folder, string Problem)>();
         var folders = Directory.Exists(_pluginsPath) ? Directory.GetDirectories(_pluginsPath).Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
         foreach (var folder in folders)
         {
+            ModuleManifest? manifest = null;
             try
             {
-                var module = Load(folder);
-                if (loaded.Any(m => m.Module.Manifest.Name == module.Module.Manifest.Name))
+                manifest = ModuleManifest.ReadFrom(folder);
+                if (loaded.Any(m => m.Module.Manifest.Name == manifest.Name))
                 {
-                    throw new InvalidOperationException($"another plugin already provides the module '{module.Module.Manifest.Name}'");
+                    throw new InvalidOperationException($"another plugin already provides the module '{manifest.Name}'");
                 }
 
+                var module = Load(folder);
+                contributions.ContributeFrom(module.Module);
                 loaded.Add(module);
-                var manifest = module.Module.Manifest;
-                catalog.Loaded(manifest, IsRequired(manifest), module.Module);
+                catalog.Loaded(manifest, module.Module);
                 _log.LogInformation("Loaded module {Module} ({Sector}) from {Folder}", manifest.Name, manifest.Sector, folder);
             }
             catch (Exception e) when (e is not RequiredModuleException)
             {
                 var problem = e is TargetInvocationException { InnerException: { } inner } ? inner.Message : e.Message;
                 failures.Add((folder, problem));
-                var description = PluginDescription.TryRead(folder);
-                catalog.Failed(description?.Module ?? Path.GetFileName(folder), isRequired: false, problem, description?.Section);
+                catalog.Failed(Path.GetFileName(folder), manifest, problem);
                 _log.LogError("Plugin folder {Folder} failed to load and is skipped: {Problem}", folder, problem);
             }
         }
 
-        foreach (var required in _requiredModules)
+        foreach (var required in catalog.RequiredModules)
         {
             if (!loaded.Any(m => m.Module.Manifest.Name == required))
             {
                 var detail = failures.Count == 0 ? "" : " Plugins that failed to load: " + string.Join("; ", failures.Select(f => $"{Path.GetFileName(f.Folder)}: {f.Problem}"));
                 throw new RequiredModuleException(
-                    $"The required module '{required}' is not available in the plugins folder '{_pluginsPath}'. The host does not start without it, because missing clinical information must never look like none.{detail}");
+                    $"The required module '{required}' (the policy file's requiredModules) is not available in the plugins folder '{_pluginsPath}'. The host does not start without it, because missing clinical information must never look like none.{detail}");
             }
         }
 
         return loaded;
     }
-
-    private bool IsRequired(ModuleManifest manifest) => manifest.IsRequired || _requiredModules.Contains(manifest.Name);
 
     private LoadedModule Load(string folder)
     {
@@ -99,12 +104,6 @@ internal sealed class PluginLoader
         }
 
         var module = (PassportModule)Activator.CreateInstance(moduleTypes[0])!;
-        var manifest = module.Manifest;
-        if (string.IsNullOrWhiteSpace(manifest.Name) || string.IsNullOrWhiteSpace(manifest.Sector) || string.IsNullOrWhiteSpace(manifest.DatabaseSchema))
-        {
-            throw new InvalidOperationException("the module's manifest must name the module, its sector and its database schema");
-        }
-
         return new LoadedModule(module, assembly, folder);
     }
 

@@ -224,8 +224,8 @@ public abstract class RecordedItemsModule<TView> : PassportModule
     /// </summary>
     public RecordedItems<TView> Declared => Items;
 
-    /// <summary>The section's field on <c>Passport</c>, e.g. <c>health</c>.</summary>
-    protected abstract string SectionField { get; }
+    /// <summary>The section's field on <c>Passport</c>, e.g. <c>health</c>: the manifest's <c>section</c>.</summary>
+    protected string SectionField => Manifest.Section;
 
     /// <summary>The section's GraphQL type, e.g. <c>Health</c>.</summary>
     protected abstract string SectionType { get; }
@@ -233,8 +233,8 @@ public abstract class RecordedItemsModule<TView> : PassportModule
     /// <summary>What the section holds, for the schema.</summary>
     protected abstract string SectionDescription { get; }
 
-    /// <summary>The section's heading on the passport page, e.g. "Short breaks".</summary>
-    protected abstract string SectionTitle { get; }
+    /// <summary>The section's heading on the passport page, e.g. "Short breaks": the manifest's <c>sectionTitle</c>.</summary>
+    protected string SectionTitle => Manifest.SectionTitle;
 
     /// <inheritdoc />
     public override SectionPage? Page => Items.Page(SectionField, SectionTitle, Manifest.Sector);

@@ -41,11 +41,12 @@ public class ExampleSectionNoteTests
     }
 
     [Fact]
-    public void The_manifest_declares_the_group_and_is_an_extra_module()
+    public void The_manifest_beside_the_assembly_names_the_module_its_section_and_the_group_the_code_uses()
     {
         var manifest = Module.Manifest;
 
-        manifest.IsRequired.ShouldBeFalse();
+        manifest.Name.ShouldBe("example-module");
+        manifest.Section.ShouldBe("exampleSection");
         manifest.FieldGroups.Select(g => g.Name).ShouldBe([ExampleSectionModule.Group]);
         manifest.DatabaseSchema.ShouldBe("example_schema");
     }
