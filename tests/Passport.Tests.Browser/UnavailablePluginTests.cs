@@ -5,8 +5,9 @@ namespace Passport.Tests.Browser;
 
 /// <summary>
 /// A plugin that failed to load: its part of the passport says plainly that it is unavailable right
-/// now, on the first screen and in its section, never that nothing is recorded. A second host on
-/// the same database, whose Short Breaks folder holds no working assembly.
+/// now, on the first screen and in its section (titled as its manifest names it), never that nothing
+/// is recorded. A second host on the same database, whose Short Breaks folder holds its manifest but
+/// no working assembly.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class UnavailablePluginTests(BrowserFixture fixture)
@@ -27,7 +28,7 @@ public sealed class UnavailablePluginTests(BrowserFixture fixture)
 
             var broken = Directory.CreateDirectory(Path.Combine(plugins, "Passport.Plugins.ShortBreaks")).FullName;
             await File.WriteAllTextAsync(Path.Combine(broken, "Passport.Plugins.ShortBreaks.dll"), "this is not an assembly");
-            await File.WriteAllTextAsync(Path.Combine(broken, "passport-plugin.json"), """{ "module": "short-breaks", "section": "shortBreaks" }""");
+            File.Copy(Path.Combine(TestPaths.RepoRoot, "plugins", "Passport.Plugins.ShortBreaks", "passport-plugin.json"), Path.Combine(broken, "passport-plugin.json"));
             Directory.CreateDirectory(Path.Combine(folder, "data"));
             await using var host = await HostProcess.StartAsync(new Dictionary<string, string?>
             {

@@ -69,17 +69,6 @@ public sealed class SectionPages
         CoreFieldGroups.All.Concat(_catalog.Entries.SelectMany(e => e.Manifest?.FieldGroups ?? []))
             .FirstOrDefault(g => g.Name == group)?.Description ?? group;
 
-    /// <summary>
-    /// The title of the section of a plugin that failed to load. Until plugins describe their title
-    /// in <c>passport-plugin.json</c> (which the catalog will then hold), the section's field in
-    /// words: <c>myPlugin</c> → "My plugin".
-    /// </summary>
-    private static string UnavailableTitle(ModuleCatalog catalog, string sectionField)
-    {
-        _ = catalog;
-        return Display.Label(sectionField);
-    }
-
     private static List<PageSection> Described(ModuleCatalog catalog, ISchema schema, SharingPolicy policy)
     {
         var passport = schema.AllTypes["Passport"] as IComplexGraphType;
@@ -90,7 +79,8 @@ public sealed class SectionPages
             .ThenBy(module => sectors.IndexOf(module.Page!.Sector) is var at and >= 0 ? at : sectors.Count)
             .Select(module => module.Page!)
             .Select(page => new PageSection(page.Field, page.Title, page.Sector, page.Blocks.Select(b => new PageBlock(page.Field, b)).ToList()));
-        var unavailable = catalog.UnavailableSections.Keys.Select(field => new PageSection(field, UnavailableTitle(catalog, field), null, [], IsUnavailable: true));
+        // A plugin that failed to load is known by its manifest (passport-plugin.json): its section's field, title and sector.
+        var unavailable = catalog.UnavailableSections.Select(s => new PageSection(s.Key, s.Value.SectionTitle, s.Value.Sector, [], IsUnavailable: true));
         return described.Concat(unavailable).Where(s => passport?.HasField(s.Field) == true).ToList();
     }
 }
