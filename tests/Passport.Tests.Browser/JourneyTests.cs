@@ -42,7 +42,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await carer.FillAsync("#substance", "Peanuts");
         await carer.FillAsync("#reaction", "Swelling of the lips");
         await carer.CheckAsync("#severity-SEVERE");
-        await carer.ClickAsync("button:has-text('Report allergy')");
+        await carer.ClickAsync("button:has-text('Save allergy')");
         await carer.WaitForURLAsync(PassportUrl());
         (await carer.ContentAsync()).ShouldContain("Not verified");
         await carer.VerifyPageAsync("03-passport-carer");
@@ -93,9 +93,9 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         // Sharing settings: opt education in to immunisations, without JavaScript-only controls.
         await carer.GotoAsync(passportUrl + "/sharing");
         await carer.VerifyPageAsync("10-sharing-settings");
-        await carer.GetByRole(AriaRole.Button, new() { Name = "Share immunisations with education", Exact = true }).ClickAsync();
+        await carer.GetByRole(AriaRole.Button, new() { Name = "Share vaccines given and when with education", Exact = true }).ClickAsync();
         await carer.WaitForURLAsync("**/sharing");
-        (await carer.GetByRole(AriaRole.Button, new() { Name = "Stop sharing immunisations with education", Exact = true }).CountAsync()).ShouldBe(1);
+        (await carer.GetByRole(AriaRole.Button, new() { Name = "Stop sharing vaccines given and when with education", Exact = true }).CountAsync()).ShouldBe(1);
 
         // Invite another carer and notifications render and pass the same checks.
         await carer.GotoAsync(passportUrl + "/invite-carer");
@@ -161,7 +161,9 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         var passportUrl = carer.Url;
         var id = passportUrl.Split('/')[^1];
 
-        await carer.ClickAsync("a[href$='about-me#likes']");
+        // About me's empty fields are one "Not recorded yet" line, with a link to add them.
+        (await carer.Locator("#about-me-missing").InnerTextAsync()).ShouldContain("what I like");
+        await carer.ClickAsync("#about-me-missing a:has-text('Add to About me')");
         await carer.FillAsync("#likes", "Trains, and the sea at Gwithian.");
         await carer.ClickAsync("button:has-text('Save About me')");
         await carer.WaitForURLAsync(PassportUrl());
@@ -170,7 +172,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await carer.ClickAsync("text=Report an allergy");
         await carer.FillAsync("#substance", "Sesame");
         await carer.CheckAsync("#severity-MILD");
-        await carer.ClickAsync("button:has-text('Report allergy')");
+        await carer.ClickAsync("button:has-text('Save allergy')");
         await carer.WaitForURLAsync(PassportUrl());
         (await carer.Locator(".nhsuk-card:has-text('Sesame')").InnerTextAsync()).ShouldContain("Not verified");
 
@@ -183,7 +185,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await carer.FillAsync("#relationship", "Grandmother");
         await carer.FillAsync("#phone", "01736 555123");
         await carer.ClickAsync("button:has-text('Save contact')");
-        await carer.WaitForURLAsync("**#contacts");
+        await carer.WaitForURLAsync("**#emergencyContacts");
         (await carer.Locator(".nhsuk-card:has-text('Jenny Hocking')").InnerTextAsync()).ShouldContain("01736 555123");
 
         await carer.ClickAsync("text=Share with a professional");

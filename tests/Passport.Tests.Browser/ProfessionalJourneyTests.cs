@@ -25,16 +25,16 @@ public sealed class ProfessionalJourneyTests(BrowserFixture fixture)
         (await health.Locator("a:has-text('school or nursery')").CountAsync()).ShouldBe(0);
         (await health.Locator("a:has-text('Add an activity')").CountAsync()).ShouldBe(0);
         await health.ClickAsync("a:has-text('Add an allergy')");
-        await health.ClickAsync("button:has-text('Record allergy')");
+        await health.ClickAsync("button:has-text('Save allergy')");
         (await health.Locator(".nhsuk-error-summary a[href='#substance']").InnerTextAsync()).ShouldContain("allergic to");
         await health.VerifyPageAsync("12-record-allergy-errors");
         await health.FillAsync("#substance", "Penicillin");
         await health.CheckAsync("#severity-MODERATE");
-        await health.ClickAsync("button:has-text('Record allergy')");
+        await health.ClickAsync("button:has-text('Save allergy')");
         var allergy = health.Locator(".nhsuk-card:has-text('Penicillin')");
         (await allergy.InnerTextAsync()).ShouldContain("Verified");
 
-        // Health: growth measurements → a server-drawn chart with a title, description and table.
+        // Health: growth measurements → a chart drawn on the server from the block's ItemChart, with a title, description and table.
         await fixture.GraphQLAsync("health", "mutation($id: ID!) { recordGrowthMeasurement(passportId: $id, input: { measuredOn: \"2023-02-01\", heightCm: 118.5, weightKg: 21.2 }) { id } }", new { id });
         await health.ClickAsync("a:has-text('Add a growth measurement')");
         await health.FillAsync("#measuredOn-day", "31");
@@ -47,41 +47,42 @@ public sealed class ProfessionalJourneyTests(BrowserFixture fixture)
         await health.FillAsync("#heightCm", "124.0");
         await health.FillAsync("#weightKg", "23.4");
         await health.ClickAsync("button:has-text('Save measurement')");
-        await health.WaitForURLAsync("**#health");
-        (await health.Locator("#growth-chart-height svg title").TextContentAsync()).ShouldBe("Height over time");
-        (await health.Locator("#growth-chart-height svg desc").TextContentAsync())!.ShouldContain("2 measurements");
-        (await health.Locator("#growth-chart-weight svg").CountAsync()).ShouldBe(1);
-        (await health.Locator("#growth-table tbody tr").CountAsync()).ShouldBe(2);
+        await health.WaitForURLAsync("**#health-growth");
+        (await health.Locator("#chart-health-growth-heightCm svg title").TextContentAsync()).ShouldBe("Height in centimetres over time");
+        (await health.Locator("#chart-health-growth-heightCm svg desc").TextContentAsync())!.ShouldContain("2 measurements");
+        (await health.Locator("#chart-health-growth-weightKg svg").CountAsync()).ShouldBe(1);
+        (await health.Locator("#chart-health-growth-headCircumferenceCm svg").CountAsync()).ShouldBe(0);
+        (await health.Locator("#chart-health-growth-table tbody tr").CountAsync()).ShouldBe(2);
         await health.VerifyPageAsync("14-passport-health-professional");
-        await health.Locator(".passport-growth").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "15-growth-chart.png") });
+        await health.Locator("#chart-health-growth").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "15-growth-chart.png") });
 
         // Social care: legal status (invalid date → error summary, then saved).
         var social = await fixture.SignInAsync("social-care");
         await social.GotoAsync($"/passports/{id}");
         (await social.Locator("a:has-text('Add an allergy')").CountAsync()).ShouldBe(0);
-        await social.ClickAsync("a:has-text('Add or change the legal status')");
+        await social.ClickAsync("a:has-text('Record the legal status')");
         await social.ClickAsync("button:has-text('Save legal status')");
         (await social.Locator(".nhsuk-error-summary a[href='#status-NONE']").InnerTextAsync()).ShouldContain("legal status");
         await social.VerifyPageAsync("16-record-legal-status-errors");
         await social.CheckAsync("#status-CHILD_IN_NEED");
         await social.FillAsync("#responsibleAuthority", "Cornwall Council");
         await social.ClickAsync("button:has-text('Save legal status')");
-        await social.WaitForURLAsync("**#socialCare");
+        await social.WaitForURLAsync("**#socialCare-legalStatus");
         (await social.Locator("h3:has-text('Legal status') ~ .nhsuk-card").First.InnerTextAsync()).ShouldContain("Child in need");
 
         // Education: school or nursery (bad URN → error summary).
         var school = await fixture.SignInAsync("education");
         await school.GotoAsync($"/passports/{id}");
-        await school.ClickAsync("a:has-text('Add or change the school or nursery')");
+        await school.ClickAsync("a:has-text('Record the school or nursery')");
         await school.FillAsync("#name", "Truro Primary School");
         await school.FillAsync("#urn", "12ab");
         await school.ClickAsync("button:has-text('Save school or nursery')");
-        (await school.Locator(".nhsuk-error-summary a[href='#urn']").InnerTextAsync()).ShouldContain("6 digits");
+        (await school.Locator(".nhsuk-error-summary a[href='#urn']").InnerTextAsync()).ShouldContain("6-digit");
         await school.VerifyPageAsync("17-record-school-errors");
         await school.FillAsync("#urn", "112233");
         await school.FillAsync("#yearGroup", "Year 3");
         await school.ClickAsync("button:has-text('Save school or nursery')");
-        await school.WaitForURLAsync("**#education");
+        await school.WaitForURLAsync("**#education-setting");
         (await school.ContentAsync()).ShouldContain("112233");
 
         // Leisure: an activity (no name → error summary).
@@ -94,7 +95,7 @@ public sealed class ProfessionalJourneyTests(BrowserFixture fixture)
         await leisure.FillAsync("#name", "Saturday swimming");
         await leisure.CheckAsync("#needsOneToOne");
         await leisure.ClickAsync("button:has-text('Save activity')");
-        await leisure.WaitForURLAsync("**#leisure");
+        await leisure.WaitForURLAsync("**#leisure-activities");
         (await leisure.ContentAsync()).ShouldContain("Saturday swimming");
 
         // Print view: the passport without navigation, with print CSS.
@@ -173,4 +174,32 @@ public sealed class ProfessionalJourneyTests(BrowserFixture fixture)
         await admin.WaitForURLAsync("**/modules?changed=*");
         (await admin.Locator($"#module-{name} button").InnerTextAsync()).ShouldBe(before);
     }
+
+    [Fact]
+    public async Task A_module_switched_off_for_the_childs_local_authority_is_absent_from_the_passport_page()
+    {
+        const string module = "short-breaks";
+        var id = await fixture.NewPassportAsync("Tegen", "Carne");
+        var carer = await fixture.SignInAsync("carer");
+        try
+        {
+            await SwitchAsync(module, on: true);
+            await carer.GotoAsync($"/passports/{id}");
+            (await carer.Locator("h2#shortBreaks").InnerTextAsync()).ShouldBe("Short breaks");
+            (await carer.Locator("a:has-text('Report the short breaks plan')").CountAsync()).ShouldBe(1);
+
+            await SwitchAsync(module, on: false);
+            await carer.ReloadAsync();
+            (await carer.Locator("h2#shortBreaks").CountAsync()).ShouldBe(0);
+            (await carer.Locator("main").InnerTextAsync()).ShouldNotContain("not switched on");
+            (await carer.Locator("h2#health").CountAsync()).ShouldBe(1);
+        }
+        finally
+        {
+            await SwitchAsync(module, on: true);
+        }
+    }
+
+    private Task SwitchAsync(string module, bool on) =>
+        fixture.GraphQLAsync("la-admin", "mutation($m: String!, $on: Boolean!) { setModuleEnabled(localAuthority: \"E06000052\", module: $m, enabled: $on) { enabled } }", new { m = module, on });
 }

@@ -1,3 +1,4 @@
+using Passport.Core.Carers;
 using Passport.Core.Modules;
 using Passport.Core.Passports;
 using Passport.Sdk;
@@ -223,7 +224,7 @@ public sealed class WriteDecision(AccessDecision access, ModuleCatalog modules)
         var isLeaving = grant.Basis == AccessBasis.Carer && subject == viewer.Subject;
         switch (grant.Basis)
         {
-            case AccessBasis.CareTeam when viewer.Sector == Sectors.SocialCare:
+            case AccessBasis.CareTeam when viewer.Sector == RemoveCarer.ProfessionalSector:
             case AccessBasis.YoungPerson when passport.IsControlledByYoungPerson:
             case AccessBasis.Carer when isLeaving || !passport.IsControlledByYoungPerson:
                 break;

@@ -15,6 +15,9 @@ namespace Passport.Core.BreakGlass;
 /// </summary>
 public sealed record UseBreakGlass(Guid PassportId, string Reason) : IPassportChange
 {
+    /// <summary>The sector whose professionals may use emergency access (SPEC §4).</summary>
+    public const string Sector = Sectors.Health;
+
     public PassportWrite Write { get; } = new AccessWrite(AccessChange.BreakGlass);
 
     public Task DecideAsync(PassportWriteContext passport)
@@ -44,7 +47,7 @@ internal static class BreakGlassMutation
             .ResolveAsync(async c =>
             {
                 var who = c.RequestServices!.GetRequiredService<CurrentViewer>().Value;
-                if (!who.IsProfessional || who.Sector != Sectors.Health)
+                if (!who.IsProfessional || who.Sector != UseBreakGlass.Sector)
                 {
                     throw PassportException.Forbidden("Emergency access is for health professionals only.");
                 }

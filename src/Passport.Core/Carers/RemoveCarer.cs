@@ -18,6 +18,9 @@ public sealed record RemoveCarer(Guid PassportId, string Subject, string? Reason
     /// <summary>The shortest reason social care may give, as for break-glass.</summary>
     public const int ShortestReason = 10;
 
+    /// <summary>The sector whose professionals on the care team may remove any carer, giving a reason.</summary>
+    public const string ProfessionalSector = Sectors.SocialCare;
+
     public PassportWrite Write => new CarerRemovalWrite(Subject);
 
     public Task DecideAsync(PassportWriteContext passport)

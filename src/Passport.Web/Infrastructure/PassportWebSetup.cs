@@ -16,6 +16,7 @@ public static class PassportWebSetup
         services.AddSingleton(options);
         services.AddHttpContextAccessor();
         services.AddScoped<PageGraphQL>();
+        services.AddSingleton<SectionPages>();
 
         // An extra scheme beside the API's bearer scheme: the default stays as it is.
         services.AddAuthentication().AddCookie(PassportWebOptions.CookieScheme, cookie =>

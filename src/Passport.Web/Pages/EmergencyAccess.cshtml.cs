@@ -1,12 +1,12 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Passport.Core.BreakGlass;
 using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages;
 
 /// <summary>
-/// Break-glass: a health professional with no relationship opens a passport in an emergency. The
-/// API grants the emergency view for 24 hours, logs it and tells the family; this page only asks
+/// Break-glass: a professional of the sector the core names (<see cref="UseBreakGlass.Sector"/>)
+/// with no relationship opens a passport in an emergency. The API grants the emergency view for 24 hours, logs it and tells the family; this page only asks
 /// for the passport and the reason, and warns first.
 /// </summary>
 public sealed class EmergencyAccessModel(PageGraphQL graphQL) : FormPage
@@ -14,15 +14,15 @@ public sealed class EmergencyAccessModel(PageGraphQL graphQL) : FormPage
     /// <summary>How long the API grants emergency access (schema: "the emergency view for 24 hours").</summary>
     public static readonly TimeSpan Lasts = TimeSpan.FromHours(24);
 
-    public bool IsHealth => User.HasClaim("role", "professional") && User.HasClaim("sector", "health");
+    public bool MayBreakGlass => User.HasClaim("role", "professional") && User.HasClaim("sector", UseBreakGlass.Sector);
 
-    public string Until => Display.Date(DateTimeOffset.UtcNow.Add(Lasts).ToString("O", CultureInfo.InvariantCulture)) + " UTC";
+    public string Until => Display.Time(DateTimeOffset.UtcNow.Add(Lasts)) + " (UK time)";
 
-    public IActionResult OnGet() => IsHealth ? Page() : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+    public IActionResult OnGet() => MayBreakGlass ? Page() : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
 
     public async Task<IActionResult> OnPostAsync(string? passportId, string? reason)
     {
-        if (!IsHealth)
+        if (!MayBreakGlass)
         {
             return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
         }
@@ -60,7 +60,6 @@ public sealed class EmergencyAccessModel(PageGraphQL graphQL) : FormPage
             return Page();
         }
 
-        var until = Display.Date(DateTimeOffset.UtcNow.Add(Lasts).ToString("O", CultureInfo.InvariantCulture)) + " UTC";
-        return LocalRedirect($"/passports/{id}?emergencyUntil={Uri.EscapeDataString(until)}");
+        return LocalRedirect($"/passports/{id}?emergencyUntil={Uri.EscapeDataString(Until)}");
     }
 }

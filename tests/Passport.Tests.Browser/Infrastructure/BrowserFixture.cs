@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const int MobileWidth = 320;
 
+    /// <summary>A desktop browser's width, for the pages' wide layout.</summary>
+    public const int DesktopWidth = 1280;
+
     private readonly string _folder = TestPaths.NewTempFolder("browser");
     private IPlaywright? _playwright;
 
@@ -75,13 +78,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
 
-    /// <summary>A fresh browser context (its own cookies) at phone width, signed in as a demo persona (optionally with JavaScript off).</summary>
-    public async Task<IPage> SignInAsync(string persona, bool javaScript = true)
+    /// <summary>A fresh browser context (its own cookies) at phone width (or <paramref name="width"/>), signed in as a demo persona (optionally with JavaScript off).</summary>
+    public async Task<IPage> SignInAsync(string persona, bool javaScript = true, int width = MobileWidth)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = MobileWidth, Height = 720 },
+            ViewportSize = new ViewportSize { Width = width, Height = width == MobileWidth ? 720 : 900 },
             JavaScriptEnabled = javaScript,
         });
         var page = await context.NewPageAsync();

@@ -4,8 +4,11 @@ using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
 
-public sealed class AccessLogModel(PageGraphQL graphQL) : PageModel
+public sealed class AccessLogModel(PageGraphQL graphQL, SectionPages pages) : PageModel
 {
+    /// <summary>A group as its module (or the core) describes it to families.</summary>
+    public string GroupName(string group) => pages.GroupName(group);
+
     public string Id { get; private set; } = "";
 
     public IReadOnlyList<JsonNode> Entries { get; private set; } = [];

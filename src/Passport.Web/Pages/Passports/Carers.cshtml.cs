@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using Passport.Core.Carers;
 using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
@@ -7,12 +8,12 @@ namespace Passport.Web.Pages.Passports;
 /// <summary>
 /// The carers linked to a passport, their rights and (where they share them) their contact details.
 /// A carer changes their own contact details from here; whoever may remove a carer (the API says,
-/// per carer) confirms it on this page first, and social care gives the reason it requires.
+/// per carer) confirms it on this page first, and a professional gives the reason the core requires.
 /// </summary>
 public sealed class CarersModel(PageGraphQL graphQL) : FormPage
 {
-    /// <summary>The shortest reason the API takes from social care (as for break-glass).</summary>
-    private const int ShortestReason = 10;
+    /// <summary>The shortest reason the API takes from a professional (as for break-glass).</summary>
+    private const int ShortestReason = RemoveCarer.ShortestReason;
 
     public string Id { get; private set; } = "";
 
@@ -27,8 +28,8 @@ public sealed class CarersModel(PageGraphQL graphQL) : FormPage
     /// <summary>The carer someone asked to remove, shown for confirmation before anything changes.</summary>
     public JsonNode? Confirming { get; private set; }
 
-    /// <summary>Children's social care must say why they remove a carer.</summary>
-    public bool MustGiveReason => User.HasClaim("role", "professional") && User.FindFirst("sector")?.Value == "social-care";
+    /// <summary>A professional of the sector the core lets remove carers must say why.</summary>
+    public bool MustGiveReason => User.HasClaim("role", "professional") && User.FindFirst("sector")?.Value == RemoveCarer.ProfessionalSector;
 
     public bool IsMe(JsonNode carer) => carer.Str("subject") == Me;
 

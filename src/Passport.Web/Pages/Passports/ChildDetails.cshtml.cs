@@ -7,11 +7,11 @@ using Passport.Web.Infrastructure;
 namespace Passport.Web.Pages.Passports;
 
 /// <summary>
-/// The child's basic details, corrected or completed (updateChildDetails): by the family, or by
-/// health or social care as a verified correction. All the details are saved together, so the form
+/// The child's basic details, corrected or completed (updateChildDetails): by the family, or by a
+/// sector that records identity.basic, as a verified correction. All the details are saved together, so the form
 /// names the version it was read at and a change made meanwhile is a conflict, never overwritten.
 /// </summary>
-public sealed class ChildDetailsModel(PageGraphQL graphQL) : FormPage
+public sealed class ChildDetailsModel(PageGraphQL graphQL, SectionPages pages) : FormPage
 {
     private const string Read = "query($id: ID!) { passport(id: $id) { version localAuthority child { givenName familyName preferredName dateOfBirth pronouns firstLanguage interpreterNeeded photoReference localAuthority } } }";
 
@@ -37,8 +37,11 @@ public sealed class ChildDetailsModel(PageGraphQL graphQL) : FormPage
 
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Health and social care correct a date of birth across 16, 18 or the closing age, with a reason (access model §3a).</summary>
-    public bool MayCorrectWithReason => User.HasClaim("role", "professional") && User.FindFirst("sector")?.Value is "health" or "social-care";
+    /// <summary>
+    /// The sectors that record verified corrections of the child's details (identity.basic's
+    /// declaration) correct a date of birth across 16, 18 or the closing age, with a reason (access model §3a).
+    /// </summary>
+    public bool MayCorrectWithReason => User.HasClaim("role", "professional") && User.FindFirst("sector")?.Value is { } sector && pages.RecordingSectors(CoreFieldGroups.IdentityBasic).Contains(sector);
 
     public string Value(string field) => Values.GetValueOrDefault(field, "");
 
@@ -163,10 +166,11 @@ public sealed class ChildDetailsModel(PageGraphQL graphQL) : FormPage
         if (error.Field == "input.dateOfBirth")
         {
             // What is left after the form's own checks is SPEC §4's rule: a date of birth that closes the
-            // passport or moves the child across 16 or 18 is a correction for health or social care, with a reason.
+            // passport or moves the child across 16 or 18 is a correction for the sectors that record the
+            // child's details, with a reason.
             return MayCorrectWithReason && Value("reason").Length == 0
                 ? ("reason", "Enter the reason for this correction: the new date of birth moves the child across 16 or 18, or closes the passport")
-                : ("dob-day", "This date of birth would move the child across 16 or 18, or close the passport. Check the year. If it is right, ask the child's health professional or social worker to correct it");
+                : ("dob-day", "This date of birth would move the child across 16 or 18, or close the passport. Check the year. If it is right, ask a professional on the child's care team who can correct it");
         }
 
         if (error.Code == "VALIDATION_FAILED" && error.Field is { } field && ApiFields.TryGetValue(field, out var known))

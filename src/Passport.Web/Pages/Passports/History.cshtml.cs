@@ -9,8 +9,11 @@ namespace Passport.Web.Pages.Passports;
 /// What changed on the passport, newest first, as far as the viewer may see it: the API's
 /// <c>history</c> applies the same access decision as the passport (and is audited as a read).
 /// </summary>
-public sealed class HistoryModel(PageGraphQL graphQL) : PageModel
+public sealed class HistoryModel(PageGraphQL graphQL, SectionPages pages) : PageModel
 {
+    /// <summary>A group as its module (or the core) describes it to families.</summary>
+    public string GroupName(string group) => pages.GroupName(group);
+
     public string Id { get; private set; } = "";
 
     public IReadOnlyList<JsonNode> Entries { get; private set; } = [];

@@ -5,9 +5,10 @@ namespace Passport.Web.Pages.Passports;
 
 /// <summary>
 /// The buttons under an item on the passport page post here: confirm it (verifyItem), hide it or
-/// show it again (setItemWithheld). Back to the item on the passport page; a refusal is shown here.
+/// show it again (setItemWithheld), remove it (its block's end mutation, after "Remove this?").
+/// Back to the item on the passport page; a refusal is shown here.
 /// </summary>
-public sealed class ItemActionsModel(PageGraphQL graphQL) : FormPage
+public sealed class ItemActionsModel(PageGraphQL graphQL, SectionPages pages) : FormPage
 {
     private const string SetWithheld = "mutation($id: ID!, $item: ID!, $group: String!, $withheld: Boolean!) { setItemWithheld(passportId: $id, group: $group, itemId: $item, withheld: $withheld) { id } }";
 
@@ -15,13 +16,16 @@ public sealed class ItemActionsModel(PageGraphQL graphQL) : FormPage
 
     public string ItemId { get; private set; } = "";
 
-    /// <summary>The kind of item to remove (a passport block, e.g. medications), when asking to confirm a removal.</summary>
+    /// <summary>The block whose item is removed (its key, <c>section-field</c>), when asking to confirm a removal.</summary>
     public string? Removing { get; private set; }
+
+    /// <summary>The argument that names the item in the mutation just run, for a refusal's words.</summary>
+    private string _itemArgument = "itemId";
 
     /// <summary>With <c>remove</c>: asks "Remove this?" before anything changes. Otherwise back to the item.</summary>
     public IActionResult OnGet(string id, string itemId, string? remove)
     {
-        if (remove is null || !ItemRemoval.Mutations.ContainsKey(remove))
+        if (remove is null || pages.WithKey(remove)?.Item.EndMutation is null)
         {
             return LocalRedirect($"/passports/{id}#item-{itemId}");
         }
@@ -30,15 +34,21 @@ public sealed class ItemActionsModel(PageGraphQL graphQL) : FormPage
         return Page();
     }
 
-    public Task<IActionResult> OnPostRemoveAsync(string id, string itemId, string kind)
+    /// <summary>Runs the block's end mutation: naming the item for a list, the passport alone for a single record.</summary>
+    public Task<IActionResult> OnPostRemoveAsync(string id, string itemId, string block)
     {
-        if (!ItemRemoval.Mutations.TryGetValue(kind, out var removal))
+        if (pages.WithKey(block) is not { Item.EndMutation: { } end } removed)
         {
             return Task.FromResult<IActionResult>(BadRequest());
         }
 
-        var mutation = $"mutation($id: ID!, $item: ID!) {{ {removal.Mutation}(passportId: $id, {removal.IdArgument}: $item) {{ id }} }}";
-        return RunAsync(id, itemId, mutation, new { id, item = itemId }, "?removed=true");
+        if (!removed.Item.IsList)
+        {
+            return RunAsync(id, itemId, $"mutation($id: ID!) {{ {end}(passportId: $id) {{ id }} }}", new { id }, "?removed=true");
+        }
+
+        _itemArgument = removed.Item.Form?.ItemArgument ?? "itemId";
+        return RunAsync(id, itemId, $"mutation($id: ID!, $item: ID!) {{ {end}(passportId: $id, {_itemArgument}: $item) {{ id }} }}", new { id, item = itemId }, "?removed=true");
     }
 
     public Task<IActionResult> OnPostVerifyAsync(string id, string itemId) =>
@@ -61,7 +71,7 @@ public sealed class ItemActionsModel(PageGraphQL graphQL) : FormPage
             Errors.AddRange(result.Errors.Select(e => ("maincontent", e switch
             {
                 { Code: "NOT_FOUND" } => "We could not find this passport.",
-                { Code: "VALIDATION_FAILED", Field: "itemId" or "activityId" or "contactId" } => "This item is not on the passport any more. Someone may have removed it since you opened the page.",
+                { Code: "VALIDATION_FAILED" } when e.Field == "itemId" || e.Field == _itemArgument => "This item is not on the passport any more. Someone may have removed it since you opened the page.",
                 _ => e.Message,
             })));
             return Page();

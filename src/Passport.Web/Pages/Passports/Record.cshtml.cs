@@ -1,285 +1,113 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using GraphQL.Types;
 using Microsoft.AspNetCore.Mvc;
+using Passport.Core.Access;
+using Passport.Sdk;
+using Passport.Sdk.Pages;
 using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
 
-/// <summary>How a form field is shown and read.</summary>
-public enum FieldKind
-{
-    Text,
-    Number,
-    Radios,
-    Checkbox,
-    Date,
-    TextArea,
-
-    /// <summary>A text area read as a list, one item a line.</summary>
-    Lines,
-}
-
-/// <summary>One field of a record form: its input name, label, kind and whether it is required (a date may be in the future only when it says so).</summary>
-public sealed record FormField(string Name, string Label, FieldKind Kind, bool Required = false, string? Hint = null, (string Value, string Label)[]? Options = null, string? Error = null, bool MayBeInTheFuture = false)
-{
-    /// <summary>The label as error messages name the field.</summary>
-    public string ShortLabel => Label.Replace(" (optional)", "", StringComparison.Ordinal);
-}
-
 /// <summary>
-/// One kind of fact recorded for a sector: the form and the mutation it runs. <paramref name="FamilyTitle"/>
-/// is the title the family sees when they may report it too (null when only the sector records it). A
-/// form without <paramref name="InputType"/> passes its one field as the mutation's own argument.
+/// The form of any block, as its module describes it (<see cref="ItemForm"/> and its
+/// <see cref="PageField"/>s): it records an item, or amends one pre-filled with its values (the
+/// amend mutation for an item of a list; the record mutation again for a single record, which keeps
+/// its id). A professional's entry shows as verified; the family's as reported by the family, not
+/// verified, until a professional checks it. The API decides who may record what; the page only
+/// offers it, and the API's validation errors land on the fields they name.
 /// </summary>
-public sealed record RecordForm(string Kind, string Sector, string Title, string Button, string Section, string Mutation, string? InputType, FormField[] Fields, string? FamilyTitle = null, bool IsWithheldFromFamily = false);
-
-/// <summary>
-/// A professional records their own sector's facts (recorded as verified); the family reports
-/// health facts and activities (shown as reported by the family, not verified, until a professional
-/// checks them). Allergies use the allergy form. The API decides who may record what; the page only
-/// offers it.
-/// </summary>
-public sealed partial class RecordModel(PageGraphQL graphQL) : FormPage
+public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages, ISchema schema, SharingPolicy policy) : FormPage
 {
-    private const string DateHint = "For example, 15 3 2024";
-
-    public static readonly IReadOnlyDictionary<string, RecordForm> Forms = new Dictionary<string, RecordForm>(StringComparer.Ordinal)
-    {
-        // The family's own: no sector owns emergency contacts.
-        ["emergency-contact"] = new("emergency-contact", "", "Add an emergency contact", "Save contact", "contacts", "addEmergencyContact", "ContactInput",
-        [
-            new("name", "Full name", FieldKind.Text, true, Error: "Enter the contact's full name"),
-            new("relationship", "Relationship to the child", FieldKind.Text, true, "For example, grandmother or family friend", Error: "Enter the contact's relationship to the child"),
-            new("phone", "Phone number", FieldKind.Text, true, "For example, 01872 123456 or 07700 900123", Error: "Enter a phone number"),
-            new("parentalResponsibility", "This person has parental responsibility", FieldKind.Checkbox),
-        ], FamilyTitle: "Add an emergency contact"),
-        ["legal-status"] = new("legal-status", "social-care", "Record the legal status", "Save legal status", "socialCare", "setLegalStatus", "LegalStatusInput",
-        [
-            new("status", "What is the child's legal status?", FieldKind.Radios, true, Options:
-                [("NONE", "None"), ("CHILD_IN_NEED", "Child in need"), ("CHILD_PROTECTION_PLAN", "Child protection plan"), ("LOOKED_AFTER", "Looked after")],
-                Error: "Select the child's legal status"),
-            new("since", "Since when (optional)", FieldKind.Date, Hint: DateHint),
-            new("responsibleAuthority", "Responsible authority (optional)", FieldKind.Text),
-        ]),
-        ["involvement"] = new("involvement", "social-care", "Record social care involvement", "Save involvement", "socialCare", "recordInvolvement", "InvolvementInput",
-        [
-            new("allocatedWorker", "Allocated social worker or key worker (optional)", FieldKind.Text),
-            new("workerContact", "How to contact them (optional)", FieldKind.Text, Hint: "For example, a phone number or email address"),
-            new("services", "Services the child gets (optional)", FieldKind.Lines, Hint: "Put each service on a new line, for example, short breaks"),
-        ]),
-        ["safeguarding-note"] = new("safeguarding-note", "social-care", "Add a safeguarding note", "Save note", "socialCare", "addSafeguardingNote", null,
-        [
-            new("note", "Safeguarding note", FieldKind.TextArea, true, Error: "Enter the safeguarding note"),
-        ], IsWithheldFromFamily: true),
-        ["education-setting"] = new("education-setting", "education", "Record the school or nursery", "Save school or nursery", "education", "setEducationSetting", "EducationSettingInput",
-        [
-            new("name", "Name of the school or nursery", FieldKind.Text, true, Error: "Enter the name of the school or nursery"),
-            new("yearGroup", "Year group (optional)", FieldKind.Text, Hint: "For example, Year 3 or Reception"),
-            new("urn", "Unique Reference Number (optional)", FieldKind.Text, Hint: "6 digits, for example 112233"),
-            new("sencoContact", "How to contact the SENCo (optional)", FieldKind.Text),
-        ]),
-        ["sen-support"] = new("sen-support", "education", "Record special educational needs support", "Save SEN support", "education", "setSenSupport", "SenInput",
-        [
-            new("level", "What support does the child get?", FieldKind.Radios, true, Options:
-                [("NONE", "None"), ("SEN_SUPPORT", "SEN support"), ("EHCP", "Education, health and care plan (EHCP)")],
-                Error: "Select the support the child gets"),
-            new("ehcpStatus", "Where is the EHCP up to?", FieldKind.Radios, true, Options:
-                [("NONE", "No EHCP"), ("REQUESTED", "Requested"), ("ASSESSING", "Being assessed"), ("ISSUED", "Issued"), ("CEASED", "Ceased")],
-                Error: "Select where the EHCP is up to"),
-            new("ehcpDate", "Date the EHCP was issued or last changed (optional)", FieldKind.Date, Hint: DateHint),
-            new("ehcpReviewDate", "Date of the next EHCP review (optional)", FieldKind.Date, Hint: "This can be up to 2 years from today", MayBeInTheFuture: true),
-            new("needs", "The child's needs (optional)", FieldKind.TextArea),
-            new("reasonableAdjustments", "Reasonable adjustments (optional)", FieldKind.TextArea),
-            new("healthcarePlanInSchool", "Individual healthcare plan in school (optional)", FieldKind.TextArea),
-        ]),
-        ["activity"] = new("activity", "leisure", "Add an activity", "Save activity", "leisure", "addActivity", "ActivityInput",
-        [
-            new("name", "Activity or club", FieldKind.Text, true, "For example, Saturday swimming at Truro Leisure Centre", Error: "Enter the activity or club"),
-            new("supportNeeded", "Support the child needs to take part (optional)", FieldKind.Text),
-            new("needsOneToOne", "Needs one-to-one support", FieldKind.Checkbox),
-            new("needsChangingPlaces", "Needs a Changing Places toilet", FieldKind.Checkbox),
-            new("swimmingAbility", "Swimming ability (optional)", FieldKind.Text, Hint: "For example, non-swimmer or 10 metres with a float"),
-            new("dietaryNeeds", "Dietary needs (optional)", FieldKind.Text),
-        ], FamilyTitle: "Report an activity"),
-        ["alert"] = new("alert", "health", "Add an alert", "Save alert", "health", "recordAlert", "AlertInput",
-        [
-            new("title", "Alert", FieldKind.Text, true, "In a few words, for example, no injections into a muscle", Error: "Enter the alert"),
-            new("details", "Why, and what to do instead (optional)", FieldKind.TextArea),
-        ], FamilyTitle: "Report an alert"),
-        ["emergency-care-plan"] = new("emergency-care-plan", "health", "Add an emergency care plan", "Save plan", "health", "recordEmergencyCarePlan", "EmergencyCarePlanInput",
-        [
-            new("title", "What the plan is for", FieldKind.Text, true, "For example, seizures", Error: "Enter what the plan is for"),
-            new("plan", "What to do", FieldKind.TextArea, true, "Step by step", Error: "Enter what to do"),
-        ], FamilyTitle: "Report an emergency care plan"),
-        ["equipment"] = new("equipment", "health", "Add equipment", "Save equipment", "health", "recordEquipment", "EquipmentInput",
-        [
-            new("name", "Equipment", FieldKind.Text, true, "For example, portable suction machine", Error: "Enter the equipment"),
-            new("notes", "Notes (optional)", FieldKind.TextArea, Hint: "Where it is kept, how it is used and who is trained to use it"),
-        ], FamilyTitle: "Report equipment"),
-        ["condition"] = new("condition", "health", "Add a condition", "Save condition", "health", "recordCondition", "ConditionInput",
-        [
-            new("name", "Condition or diagnosis", FieldKind.Text, true, "For example, epilepsy", Error: "Enter the condition or diagnosis"),
-            new("snomedCode", "SNOMED CT code (optional)", FieldKind.Text, Hint: "If you know it, for example, 84757009"),
-            new("onset", "Date it started or was diagnosed (optional)", FieldKind.Date, Hint: DateHint),
-        ], FamilyTitle: "Report a condition"),
-        ["medication"] = new("medication", "health", "Add a medicine", "Save medicine", "health", "recordMedication", "MedicationInput",
-        [
-            new("name", "Medicine", FieldKind.Text, true, "For example, buccal midazolam", Error: "Enter the medicine"),
-            new("dose", "Dose (optional)", FieldKind.Text, Hint: "For example, 5 mg"),
-            new("route", "How it is given (optional)", FieldKind.Text, Hint: "For example, by mouth, in the cheek or inhaled"),
-            new("frequency", "How often (optional)", FieldKind.Text, Hint: "For example, twice a day or when needed"),
-            new("howITakeIt", "How I take it (optional)", FieldKind.TextArea, Hint: "In the child's words or the family's, for example, crushed in yoghurt"),
-        ], FamilyTitle: "Report a medicine"),
-        ["clinician"] = new("clinician", "health", "Add a clinician or service", "Save clinician or service", "health", "recordClinician", "ClinicianInput",
-        [
-            new("name", "Name of the clinician or service", FieldKind.Text, true, "For example, Dr Amara Okafor", Error: "Enter the name of the clinician or service"),
-            new("role", "Role (optional)", FieldKind.Text, Hint: "For example, consultant paediatric neurologist"),
-            new("service", "Service (optional)", FieldKind.Text, Hint: "For example, paediatric neurology, Royal Cornwall Hospital"),
-            new("contact", "How to contact them (optional)", FieldKind.Text, Hint: "For example, a phone number or a secretary's email address"),
-        ], FamilyTitle: "Report a clinician or service"),
-        ["growth"] = new("growth", "health", "Add a growth measurement", "Save measurement", "health", "recordGrowthMeasurement", "GrowthMeasurementInput",
-        [
-            new("measuredOn", "Date measured", FieldKind.Date, true, DateHint, Error: "Enter the date measured"),
-            new("heightCm", "Height in centimetres (optional)", FieldKind.Number, Hint: "Between 20 and 250"),
-            new("weightKg", "Weight in kilograms (optional)", FieldKind.Number, Hint: "Between 0.3 and 250"),
-            new("headCircumferenceCm", "Head circumference in centimetres (optional)", FieldKind.Number, Hint: "Between 20 and 70"),
-        ], FamilyTitle: "Report a growth measurement"),
-        ["immunisation"] = new("immunisation", "health", "Add an immunisation", "Save immunisation", "health", "recordImmunisation", "ImmunisationInput",
-        [
-            new("vaccine", "Vaccine", FieldKind.Text, true, "For example, MMR (1st dose)", Error: "Enter the vaccine"),
-            new("givenOn", "Date given", FieldKind.Date, true, DateHint, Error: "Enter the date given"),
-        ], FamilyTitle: "Report an immunisation"),
-    };
-
     public string Id { get; private set; } = "";
 
-    public RecordForm Definition { get; private set; } = Forms["activity"];
+    /// <summary>The item being changed; null when recording a new one.</summary>
+    public string? ItemId { get; private set; }
+
+    public PageBlock Block { get; private set; } = CoreBlocks.EmergencyContacts;
+
+    public ItemForm Definition => Block.Item.Form!;
+
+    public IReadOnlyList<PageField> Fields => Block.Item.Fields;
 
     public bool IsFamily => User.IsFamily();
 
-    public string Title => IsFamily && Definition.FamilyTitle is { } reporting ? reporting : Definition.Title;
+    public bool IsAmending => ItemId is not null;
 
-    public IActionResult OnGet(string id, string kind) => Load(id, kind) ? Page() : NotFound();
+    /// <summary>The form's values by input name (a date's parts as <c>name-day</c>, <c>name-month</c>, <c>name-year</c>).</summary>
+    public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
 
-    public async Task<IActionResult> OnPostAsync(string id, string kind)
+    public string Title => IsAmending ? AmendTitle(Definition.Title, Block.Item.Heading)
+        : IsFamily && Definition.FamilyTitle is { } reporting ? reporting
+        : Definition.Title;
+
+    /// <summary>The sectors whose professionals record the block's group, in words, joined with "or".</summary>
+    public string RecordingSectors => Display.Sectors(pages.RecordingSectors(Block.Item.Group));
+
+    /// <summary>Whether the family may report into the block (its group's declaration and the module's family title).</summary>
+    public bool FamilyMayReport => Definition.FamilyTitle is not null && pages.FamilyWrites(Block.Item.Group);
+
+    /// <summary>Whether the family ever sees the block's items (the policy's rule, e.g. never safeguarding notes).</summary>
+    public bool FamilySeesIt => !policy.IsHiddenFromFamily(Block.Item.Group);
+
+    public string Value(string name) => Values.GetValueOrDefault(name) ?? "";
+
+    public async Task<IActionResult> OnGetAsync(string id, string slug, string? itemId)
     {
-        if (!Load(id, kind))
+        if (!Load(id, slug, itemId))
         {
             return NotFound();
         }
 
-        var input = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var field in Definition.Fields)
+        if (IsAmending)
         {
-            var target = ErrorTarget(field);
-            switch (field.Kind)
+            var item = await CurrentItemAsync();
+            if (item is null)
             {
-                case FieldKind.Text:
-                case FieldKind.TextArea:
-                    var text = Form(field.Name).Trim();
-                    if (text.Length == 0 && field.Required)
-                    {
-                        Errors.Add((target, field.Error ?? $"Enter {field.Label.ToLowerInvariant()}"));
-                    }
-                    else if (field.Name == "urn" && text.Length > 0 && !UrnPattern().IsMatch(text))
-                    {
-                        Errors.Add((target, "Unique Reference Number must be 6 digits"));
-                    }
+                return NotFound();
+            }
 
-                    input[field.Name] = text.Length == 0 ? null : text;
-                    break;
-                case FieldKind.Lines:
-                    var lines = Form(field.Name).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                    if (lines.Length == 0 && field.Required)
-                    {
-                        Errors.Add((target, field.Error ?? $"Enter {field.Label.ToLowerInvariant()}"));
-                    }
-
-                    input[field.Name] = lines;
-                    break;
-                case FieldKind.Number:
-                    var number = Form(field.Name).Trim();
-                    if (number.Length == 0)
-                    {
-                        input[field.Name] = null;
-                    }
-                    else if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0)
-                    {
-                        input[field.Name] = n;
-                    }
-                    else
-                    {
-                        Errors.Add((target, $"{field.ShortLabel} must be a number, like 120.5"));
-                    }
-
-                    break;
-                case FieldKind.Radios:
-                    var chosen = Form(field.Name);
-                    if (field.Options!.All(o => o.Value != chosen))
-                    {
-                        Errors.Add((target, field.Error ?? $"Select {field.Label.ToLowerInvariant()}"));
-                    }
-
-                    input[field.Name] = chosen.Length == 0 ? null : chosen;
-                    break;
-                case FieldKind.Checkbox:
-                    input[field.Name] = Form(field.Name) == "true";
-                    break;
-                case FieldKind.Date:
-                    var (day, month, year) = (Form(field.Name + "-day").Trim(), Form(field.Name + "-month").Trim(), Form(field.Name + "-year").Trim());
-                    if (day.Length + month.Length + year.Length == 0)
-                    {
-                        if (field.Required)
-                        {
-                            Errors.Add((target, field.Error ?? $"Enter {field.Label.ToLowerInvariant()}"));
-                        }
-
-                        input[field.Name] = null;
-                    }
-                    else if (int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y) && y is >= 1900 and <= 2200 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-                    {
-                        var date = new DateOnly(y, m, d);
-                        if (date > DateOnly.FromDateTime(DateTime.UtcNow) && !field.MayBeInTheFuture)
-                        {
-                            Errors.Add((target, $"{field.ShortLabel} must be today or in the past"));
-                        }
-
-                        input[field.Name] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    }
-                    else
-                    {
-                        Errors.Add((target, $"{field.ShortLabel} must be a real date"));
-                    }
-
-                    break;
+            foreach (var field in Fields)
+            {
+                Fill(field, item[field.Name]);
             }
         }
 
-        if (Definition.Kind == "growth" && Errors.Count == 0 && input["heightCm"] is null && input["weightKg"] is null && input["headCircumferenceCm"] is null)
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, string slug, string? itemId)
+    {
+        if (!Load(id, slug, itemId))
         {
-            Errors.Add(("heightCm", "Enter a height, a weight or a head circumference"));
+            return NotFound();
         }
 
+        foreach (var key in Request.Form.Keys)
+        {
+            Values[key] = Request.Form[key].ToString();
+        }
+
+        var input = Read();
         if (Errors.Count > 0)
         {
             return Page();
         }
 
-        var result = Definition.InputType is { } inputType
-            ? await graphQL.RunAsync(
-                $"mutation($id: ID!, $input: {inputType}!) {{ {Definition.Mutation}(passportId: $id, input: $input) {{ id }} }}",
-                new { id, input })
-            : await graphQL.RunAsync(
-                $"mutation($id: ID!, $value: String!) {{ {Definition.Mutation}(passportId: $id, {Definition.Fields[0].Name}: $value) {{ id }} }}",
-                new { id, value = input[Definition.Fields[0].Name] });
+        var result = await graphQL.RunAsync(Mutation(), Variables(input));
         if (!result.Ok)
         {
             var general = new List<PageError>();
             foreach (var error in result.Errors)
             {
-                if (error.Code == "VALIDATION_FAILED" && Definition.Fields.FirstOrDefault(f => NamedBy(f, error.Field)) is { } field)
+                if (error.Code == "VALIDATION_FAILED" && Fields.FirstOrDefault(f => NamedBy(f, error.Field)) is { } field)
                 {
                     Errors.Add((ErrorTarget(field), InWords(error.Message)));
+                }
+                else if (error.Code == "VALIDATION_FAILED" && error.Field == Definition.ItemArgument)
+                {
+                    Errors.Add((ErrorTarget(Fields[0]), "This is not on the passport any more. Someone may have removed it since you opened the page."));
                 }
                 else
                 {
@@ -287,52 +115,299 @@ public sealed partial class RecordModel(PageGraphQL graphQL) : FormPage
                 }
             }
 
-            AddApiErrors(result with { Errors = general }, ErrorTarget(Definition.Fields[0]));
+            AddApiErrors(result with { Errors = general }, ErrorTarget(Fields[0]));
             return Page();
         }
 
-        return LocalRedirect($"/passports/{id}#{Definition.Section}");
+        return LocalRedirect(IsAmending ? $"/passports/{id}?changed={ItemId}#item-{ItemId}" : $"/passports/{id}#{Block.Key}");
     }
 
     /// <summary>The element the error summary links to: the input, the first radio, or the day of a date.</summary>
-    public static string ErrorTarget(FormField field) => field.Kind switch
+    public static string ErrorTarget(PageField field) => field.Kind switch
     {
-        FieldKind.Radios => $"{field.Name}-{field.Options![0].Value}",
+        FieldKind.Choice when field.Options.Count > 0 => $"{field.Name}-{field.Options[0].Value}",
         FieldKind.Date => $"{field.Name}-day",
         _ => field.Name,
     };
 
-    /// <summary>How the API names a field of this form: <c>input.snomedCode</c>, <c>input.services[1]</c>, or <c>note</c> without an input object.</summary>
-    private string ApiName(FormField field) => Definition.InputType is null ? field.Name : "input." + field.Name;
+    /// <summary>
+    /// The message for a field left empty, from its label, in the GOV.UK pattern: "Enter the name",
+    /// "Select the level", "Enter what happens"; a question is quoted: "Select an answer to “How often?”".
+    /// </summary>
+    public static string Missing(PageField field)
+    {
+        var verb = field.Kind is FieldKind.Choice or FieldKind.YesNo ? "Select" : "Enter";
+        var label = Display.ShortLabel(field.Label);
+        if (label.EndsWith('?'))
+        {
+            return $"{verb} an answer to “{label}”";
+        }
 
-    private bool NamedBy(FormField field, string? apiField) =>
+        var words = Display.InSentence(label);
+        return QuestionWord().IsMatch(words) || words.StartsWith("the ", StringComparison.Ordinal) ? $"{verb} {words}" : $"{verb} the {words}";
+    }
+
+    /// <summary>"Add a plan" → "Change the plan"; "Add or change the plan" → "Change the plan"; otherwise "Change" and the block's heading.</summary>
+    public static string AmendTitle(string title, string heading)
+    {
+        var words = title.Split(' ').ToList();
+        if (words.Count < 2 || words[0] is not ("Add" or "Record" or "Report" or "Set"))
+        {
+            return $"Change {Display.InSentence(heading)}";
+        }
+
+        words.RemoveAt(0);
+        if (words is ["or", "change", _, ..])
+        {
+            words.RemoveRange(0, 2);
+        }
+
+        if (words[0] is "a" or "an")
+        {
+            words[0] = "the";
+        }
+
+        return "Change " + string.Join(' ', words);
+    }
+
+    /// <summary>The block's current item with this id (or its single record), as the viewer may see it; null when there is none.</summary>
+    private async Task<JsonNode?> CurrentItemAsync()
+    {
+        var selection = $"{Block.Item.Field} {{ id {string.Join(' ', Fields.Select(f => f.Name))} }}";
+        var query = Block.SectionField is null ? selection : $"{Block.SectionField} {{ {selection} }}";
+        var result = await graphQL.RunAsync($"query($id: ID!) {{ passport(id: $id) {{ {query} }} }}", new { id = Id });
+        var node = result.Data?["passport"];
+        foreach (var step in Block.Path)
+        {
+            node = node?[step];
+        }
+
+        return node switch
+        {
+            JsonArray list => list.FirstOrDefault(i => i?["id"]?.ToString() == ItemId),
+            JsonObject single when single["id"]?.ToString() == ItemId => single,
+            _ => null,
+        };
+    }
+
+    /// <summary>Puts an item's value into the form as the field's inputs show it.</summary>
+    private void Fill(PageField field, JsonNode? value)
+    {
+        switch (field.Kind)
+        {
+            case FieldKind.Lines:
+                Values[field.Name] = string.Join('\n', (value as JsonArray ?? []).Select(v => v?.ToString()));
+                break;
+            case FieldKind.YesNo:
+                Values[field.Name] = value is JsonValue v && v.TryGetValue<bool>(out var yes) && yes ? "true" : "";
+                break;
+            case FieldKind.Date:
+                if (DateOnly.TryParseExact(value?.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    Values[field.Name + "-day"] = date.Day.ToString(CultureInfo.InvariantCulture);
+                    Values[field.Name + "-month"] = date.Month.ToString(CultureInfo.InvariantCulture);
+                    Values[field.Name + "-year"] = date.Year.ToString(CultureInfo.InvariantCulture);
+                }
+
+                break;
+            default:
+                Values[field.Name] = value?.ToString() ?? "";
+                break;
+        }
+    }
+
+    /// <summary>The item's values from the form, checked as far as the page can (the API checks the rest).</summary>
+    private Dictionary<string, object?> Read()
+    {
+        var input = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var today = UkDate.Today(TimeProvider.System);
+        foreach (var field in Fields)
+        {
+            var target = ErrorTarget(field);
+            var label = Display.ShortLabel(field.Label).TrimEnd('?');
+            switch (field.Kind)
+            {
+                case FieldKind.Text:
+                case FieldKind.LongText:
+                    var text = Value(field.Name).Trim();
+                    if (text.Length == 0 && field.Required)
+                    {
+                        Errors.Add((target, Missing(field)));
+                    }
+
+                    input[field.Name] = text.Length == 0 ? null : text;
+                    break;
+                case FieldKind.Lines:
+                    var lines = Value(field.Name).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    if (lines.Length == 0 && field.Required)
+                    {
+                        Errors.Add((target, Missing(field)));
+                    }
+
+                    input[field.Name] = lines;
+                    break;
+                case FieldKind.Number:
+                case FieldKind.WholeNumber:
+                    var number = Value(field.Name).Trim();
+                    if (number.Length == 0)
+                    {
+                        if (field.Required)
+                        {
+                            Errors.Add((target, Missing(field)));
+                        }
+
+                        input[field.Name] = null;
+                    }
+                    else if (field.Kind == FieldKind.WholeNumber && int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+                    {
+                        input[field.Name] = whole;
+                    }
+                    else if (field.Kind == FieldKind.Number && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n))
+                    {
+                        input[field.Name] = n;
+                    }
+                    else
+                    {
+                        Errors.Add((target, field.Kind == FieldKind.WholeNumber ? $"{label} must be a whole number, like 12" : $"{label} must be a number, like 120.5"));
+                    }
+
+                    break;
+                case FieldKind.Choice:
+                    var chosen = Value(field.Name);
+                    if (chosen.Length == 0 ? field.Required : field.Options.All(o => o.Value != chosen))
+                    {
+                        Errors.Add((target, Missing(field)));
+                    }
+
+                    input[field.Name] = chosen.Length == 0 ? null : chosen;
+                    break;
+                case FieldKind.YesNo:
+                    input[field.Name] = Value(field.Name) == "true";
+                    break;
+                case FieldKind.Date:
+                    var (day, month, year) = (Value(field.Name + "-day").Trim(), Value(field.Name + "-month").Trim(), Value(field.Name + "-year").Trim());
+                    if (day.Length + month.Length + year.Length == 0)
+                    {
+                        if (field.Required)
+                        {
+                            Errors.Add((target, Missing(field)));
+                        }
+
+                        input[field.Name] = null;
+                    }
+                    else if (int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y) && y is >= 1900 and <= 2200 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+                    {
+                        var date = new DateOnly(y, m, d);
+                        if (date > today && !field.MayBeInTheFuture)
+                        {
+                            Errors.Add((target, $"{label} must be today or in the past"));
+                        }
+
+                        input[field.Name] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    }
+                    else
+                    {
+                        Errors.Add((target, $"{label} must be a real date"));
+                    }
+
+                    break;
+            }
+        }
+
+        return input;
+    }
+
+    /// <summary>
+    /// The mutation the form runs: record; amend an item of a list (naming it); or record a single
+    /// record again, which amends it. Its values go as one input object, or as the mutation's own
+    /// arguments typed as the schema declares them.
+    /// </summary>
+    private string Mutation()
+    {
+        var name = IsAmending && Block.Item.IsList ? Definition.AmendMutation! : Definition.Mutation;
+        var declared = new List<string> { "$id: ID!" };
+        var passed = new List<string> { "passportId: $id" };
+        if (IsAmending && Block.Item.IsList)
+        {
+            declared.Add("$item: ID!");
+            passed.Add($"{Definition.ItemArgument}: $item");
+        }
+
+        if (Definition.InputType is { } inputType)
+        {
+            declared.Add($"$input: {inputType}!");
+            passed.Add("input: $input");
+        }
+        else
+        {
+            var arguments = schema.Mutation?.GetField(name)?.Arguments;
+            foreach (var field in Fields)
+            {
+                var type = arguments?.Find(field.Name)?.ResolvedType?.ToString() ?? "String";
+                declared.Add($"$f_{field.Name}: {type}");
+                passed.Add($"{field.Name}: $f_{field.Name}");
+            }
+        }
+
+        return $"mutation({string.Join(", ", declared)}) {{ {name}({string.Join(", ", passed)}) {{ id }} }}";
+    }
+
+    private Dictionary<string, object?> Variables(Dictionary<string, object?> input)
+    {
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal) { ["id"] = Id };
+        if (IsAmending && Block.Item.IsList)
+        {
+            variables["item"] = ItemId;
+        }
+
+        if (Definition.InputType is not null)
+        {
+            variables["input"] = input;
+        }
+        else
+        {
+            foreach (var (name, value) in input)
+            {
+                variables["f_" + name] = value;
+            }
+        }
+
+        return variables;
+    }
+
+    /// <summary>How the API names a field of this form: <c>input.snomedCode</c>, <c>input.services[1]</c>, or <c>note</c> without an input object.</summary>
+    private string ApiName(PageField field) => Definition.InputType is null ? field.Name : "input." + field.Name;
+
+    private bool NamedBy(PageField field, string? apiField) =>
         apiField is not null && (apiField == ApiName(field) || apiField.StartsWith(ApiName(field) + "[", StringComparison.Ordinal));
 
     /// <summary>The API's message with each field named by its label, as the form shows it.</summary>
     private string InWords(string message)
     {
-        foreach (var field in Definition.Fields)
+        foreach (var field in Fields)
         {
-            var label = field.ShortLabel;
+            var label = Display.ShortLabel(field.Label).TrimEnd('?');
             message = Regex.Replace(message, $@"\b{Regex.Escape(ApiName(field))}(\[[0-9]+\])?(?!\w)", m =>
-                m.Index == 0 || char.IsUpper(label[1]) ? label : char.ToLowerInvariant(label[0]) + label[1..]);
+                m.Index == 0 ? label : Display.InSentence(label));
         }
 
         return message;
     }
 
-    private bool Load(string id, string kind)
+    private bool Load(string id, string slug, string? itemId)
     {
         Id = id;
-        if (!Forms.TryGetValue(kind, out var form))
+        ItemId = string.IsNullOrWhiteSpace(itemId) ? null : itemId;
+        if (pages.WithForm(slug) is not { } block)
         {
             return false;
         }
 
-        Definition = form;
-        return true;
+        Block = block;
+        // A list item is changed only where its module offers an amendment.
+        return !IsAmending || !block.Item.IsList || Definition.AmendMutation is not null;
     }
 
-    [GeneratedRegex("^[0-9]{6}$")]
-    private static partial Regex UrnPattern();
+    [GeneratedRegex("^(what|how|where|when|who|which|why|whether) ")]
+    private static partial Regex QuestionWord();
 }

@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
+using Passport.Core.Access;
 using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
 
-public sealed class ShareModel(PageGraphQL graphQL) : FormPage
+/// <summary>A share code for one of the region's sectors: those its sharing policy names (data, not code).</summary>
+public sealed class ShareModel(PageGraphQL graphQL, SharingPolicy policy) : FormPage
 {
-    public static readonly (string Value, string Label, string Hint)[] Sectors =
-    [
-        ("health", "Health", "For example a GP, nurse or hospital doctor"),
-        ("education", "Education", "For example a teacher or SENCO"),
-        ("social-care", "Social care", "For example a social worker"),
-        ("leisure", "Leisure", "For example a sports coach or club leader"),
-    ];
+    public IReadOnlyList<string> Sectors => policy.Sectors;
+
+    /// <summary>The first radio, which the error summary links to.</summary>
+    public string FirstSector => "sector-" + Sectors.FirstOrDefault();
 
     public string Id { get; private set; } = "";
 
@@ -26,9 +25,9 @@ public sealed class ShareModel(PageGraphQL graphQL) : FormPage
     public async Task<IActionResult> OnPostAsync(string id, string? sector)
     {
         Id = id;
-        if (sector is null || !Sectors.Any(s => s.Value == sector))
+        if (sector is null || !Sectors.Contains(sector))
         {
-            Errors.Add(("sector-health", "Select which kind of professional you are sharing with"));
+            Errors.Add((FirstSector, "Select which kind of professional you are sharing with"));
             return Page();
         }
 
@@ -37,7 +36,7 @@ public sealed class ShareModel(PageGraphQL graphQL) : FormPage
             new { id, sector });
         if (!result.Ok)
         {
-            AddApiErrors(result, "sector-health");
+            AddApiErrors(result, FirstSector);
             return Page();
         }
 

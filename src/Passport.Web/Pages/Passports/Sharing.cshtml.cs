@@ -4,7 +4,8 @@ using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
 
-public sealed class SharingModel(PageGraphQL graphQL) : FormPage
+/// <summary>The family's sharing settings, sector by group, each group named as its module describes it.</summary>
+public sealed class SharingModel(PageGraphQL graphQL, SectionPages pages) : FormPage
 {
     public string Id { get; private set; } = "";
 
@@ -12,26 +13,8 @@ public sealed class SharingModel(PageGraphQL graphQL) : FormPage
 
     public bool Forbidden { get; private set; }
 
-    public static string GroupName(string group) => group switch
-    {
-        "identity.basic" => "Name and date of birth",
-        "identity.nhsNumber" => "NHS number",
-        "aboutMe" => "About me",
-        "contacts.emergency" => "Emergency contacts",
-        "health.emergency" => "Allergies, alerts and emergency plans",
-        "health.clinical" => "Conditions, medicines and clinicians",
-        "health.growth" => "Growth",
-        "health.immunisations" => "Immunisations",
-        "socialCare.involvement" => "Social care involvement",
-        "socialCare.legalStatus" => "Legal status",
-        "socialCare.safeguarding" => "Safeguarding",
-        "education.setting" => "School or nursery",
-        "education.sen" => "Special educational needs support",
-        "leisure.activities" => "Activities",
-        "careTeam" => "Who is in the care team",
-        "family.carers" => "Parents and carers linked to the passport",
-        _ => group,
-    };
+    /// <summary>A group as its module (or the core) describes it to families.</summary>
+    public string GroupName(string group) => pages.GroupName(group);
 
     public async Task OnGetAsync(string id)
     {

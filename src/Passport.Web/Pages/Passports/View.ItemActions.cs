@@ -1,92 +1,87 @@
 using System.Text.Json.Nodes;
-using GraphQL;
-using GraphQL.Types;
-using Passport.Sdk;
+using Passport.Sdk.Pages;
 using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
 
 /// <summary>
-/// What the viewer may do with one item: confirm it, and hide it from (or show it again to) whom,
-/// e.g. "the family"; <see cref="Group"/> is the item's field group, which setItemWithheld needs.
+/// What the viewer may do with one item: confirm it, change it, remove it, and hide it from (or show
+/// it again to) whom, e.g. "the family"; <see cref="Group"/> is the item's field group, which
+/// setItemWithheld needs.
 /// </summary>
-public sealed record ItemActions(bool MayConfirm, string? HideFrom, string? Group, bool IsHidden = false, string? RemoveKind = null)
+public sealed record ItemActions(bool MayConfirm, string? HideFrom, string? Group, bool IsHidden = false, bool MayRemove = false, bool MayChange = false)
 {
     public static readonly ItemActions None = new(false, null, null);
 
-    public bool Any => MayConfirm || HideFrom is not null || RemoveKind is not null;
-}
-
-/// <summary>How an item of each block leaves the passport (it stays in the history): the mutation and its id argument.</summary>
-public static class ItemRemoval
-{
-    public static readonly IReadOnlyDictionary<string, (string Mutation, string IdArgument)> Mutations = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
-    {
-        ["allergies"] = ("endAllergy", "itemId"),
-        ["alerts"] = ("endAlert", "itemId"),
-        ["emergencyCarePlans"] = ("endEmergencyCarePlan", "itemId"),
-        ["equipment"] = ("endEquipment", "itemId"),
-        ["conditions"] = ("endCondition", "itemId"),
-        ["medications"] = ("endMedication", "itemId"),
-        ["clinicians"] = ("endClinician", "itemId"),
-        ["growth"] = ("endGrowthMeasurement", "itemId"),
-        ["immunisations"] = ("endImmunisation", "itemId"),
-        ["activities"] = ("endActivity", "activityId"),
-        ["emergencyContacts"] = ("removeEmergencyContact", "contactId"),
-    };
+    public bool Any => MayConfirm || HideFrom is not null || MayRemove || MayChange;
 }
 
 /// <summary>
-/// The actions on single items: a professional of the owning sector confirms what the family
-/// reported; a care-team professional hides an item from the family; the young person in control
-/// hides one from their carers. The API decides; the page only offers what it would allow.
+/// The actions on single items, as the item's field group declares who records it: a professional of
+/// a recording sector confirms what the family reported, changes, removes and hides an item from the
+/// family; the family changes and removes what they may report; the young person in control hides
+/// an item from their carers. The API decides; the page only offers what it would allow.
 /// </summary>
 public partial class ViewPassportModel
 {
-    /// <summary>Groups the policy never shows to the family: hiding their items from the family would change nothing.</summary>
-    private static readonly HashSet<string> NeverShownToFamily = new(StringComparer.Ordinal) { "socialCare.safeguarding" };
-
     public bool IsYoungPerson => User.HasClaim("role", "young-person");
 
     public bool IsControlledByYoungPerson => Passport?["isControlledByYoungPerson"]?.GetValue<bool>() == true;
 
-    public ItemActions ActionsFor(Block block, JsonNode item)
+    public ItemActions ActionsFor(PageBlock block, JsonNode item)
     {
-        // The emergency view is read-only (access model §5).
-        if (PrintView || EmergencyUntil is not null || item["id"] is null)
+        if (ReadOnly || item["id"] is null)
         {
             return ItemActions.None;
         }
 
-        var group = GroupOf(block);
-        var kind = block.Path[^1];
+        var group = block.Item.Group;
+        var ends = block.Item.EndMutation is not null;
+        var changes = block.Item.Form is not null;
         if (IsProfessional)
         {
-            var ownSector = OwningSector(block.Path[0]) is { } owner && owner == Sector;
-            var mayConfirm = item["verified"]?.GetValue<bool>() == false && ownSector;
-            // Only a sector that records the item's group withholds it or shows it again (access model §3a):
-            // a module's own sector, and for emergency contacts health or social care.
-            var mayWithhold = ownSector || (group == "contacts.emergency" && Sector is "health" or "social-care");
-            var hideFrom = mayWithhold && group is not null && !NeverShownToFamily.Contains(group) ? "the family" : null;
-            return new(mayConfirm, hideFrom, group, IsWithheld(item), ownSector && ItemRemoval.Mutations.ContainsKey(kind) ? kind : null);
+            var recordsIt = MayRecordAsProfessional(block);
+            var mayConfirm = item["verified"]?.GetValue<bool>() == false && recordsIt;
+            // Hiding from the family what the policy never shows them would change nothing.
+            var hideFrom = recordsIt && !policy.IsHiddenFromFamily(group) ? "the family" : null;
+            return new(mayConfirm, hideFrom, group, IsWithheld(item), recordsIt && ends, recordsIt && changes);
         }
 
-        // The family removes what they may report (health facts, activities) and their emergency contacts.
-        var familyRemoves = IsFamily && ItemRemoval.Mutations.ContainsKey(kind) && (kind == "emergencyContacts" || FamilyMayReport(kind)) ? kind : null;
-        return IsYoungPerson && IsControlledByYoungPerson && group is not null
-            ? new(false, "my carers", group, IsWithheld(item), familyRemoves)
-            : new(false, null, group, false, familyRemoves);
+        var reports = FamilyReports(block);
+        return IsYoungPerson && IsControlledByYoungPerson
+            ? new(false, "my carers", group, IsWithheld(item), reports && ends, reports && changes)
+            : new(false, null, group, false, reports && ends, reports && changes);
     }
 
     /// <summary>True when the API lists this item as withheld (from the family, or from carers for the young person).</summary>
     private bool IsWithheld(JsonNode item) =>
         Passport?["withheldItems"] is JsonArray withheld && withheld.Any(w => w?["itemId"]?.ToString() == item["id"]?.ToString());
 
-    /// <summary>What the item is, for the hidden part of a button's name: "Allergies: Peanuts".</summary>
-    public static string ItemName(Block block, JsonNode item)
+    /// <summary>
+    /// The field whose value heads an item of a list: its first short one with a value (a line of
+    /// text first, then a choice, date or number); null for a single record, which its block's
+    /// heading names, and for an item with only long text.
+    /// </summary>
+    public static PageField? NamingField(ItemBlock block, JsonNode item) =>
+        block.IsList
+            ? block.Fields
+                .Where(f => (f.Kind is FieldKind.Text or FieldKind.Choice or FieldKind.Date or FieldKind.Number or FieldKind.WholeNumber) && Display.Value(f, item[f.Name]).Length > 0)
+                .OrderBy(f => f.Kind == FieldKind.Text ? 0 : 1)
+                .FirstOrDefault()
+            : null;
+
+    /// <summary>What the item is, for the hidden part of a button's name: its block's heading and what names it, e.g. "Heading: value".</summary>
+    public static string ItemName(ItemBlock block, JsonNode item)
     {
-        var first = item.AsObject().FirstOrDefault(p => !MetaFields.Contains(p.Key) && p.Value is not null && p.Value.ToString().Length > 0);
-        return first.Value is null ? block.Heading : $"{block.Heading}: {Display.Value(first.Value)}";
+        if (!block.IsList)
+        {
+            return block.Heading;
+        }
+
+        var text = NamingField(block, item) is { } field
+            ? Display.Value(field, item[field.Name])
+            : block.Fields.Select(f => Display.Value(f, item[f.Name])).FirstOrDefault(v => v.Length > 0) ?? "";
+        return text.Length == 0 ? block.Heading : $"{block.Heading}: {(text.Length > 40 ? text[..40].TrimEnd() + "…" : text)}";
     }
 
     /// <summary>What was just done to this item, from the redirect after an action.</summary>
@@ -103,29 +98,11 @@ public partial class ViewPassportModel
             return IsYoungPerson ? "Hidden from your carers. You can still see it." : "Hidden from the family. Professionals who may see it still do.";
         }
 
-        return Request.Query["shown"] == id ? (IsYoungPerson ? "Your carers can see this again." : "The family can see this again.") : null;
-    }
-
-    /// <summary>The field group of a block, as its field in the schema declares it.</summary>
-    private string? GroupOf(Block block)
-    {
-        FieldType? field = null;
-        var type = schema.AllTypes["Passport"] as IComplexGraphType;
-        foreach (var name in block.Path)
+        if (Request.Query["changed"] == id)
         {
-            field = type?.GetField(name);
-            type = field?.ResolvedType?.GetNamedType() as IComplexGraphType;
+            return "Changed. The history keeps what it said before.";
         }
 
-        return field?.FieldGroupOf();
+        return Request.Query["shown"] == id ? (IsYoungPerson ? "Your carers can see this again." : "The family can see this again.") : null;
     }
-
-    private static string? OwningSector(string root) => root switch
-    {
-        "health" => "health",
-        "education" => "education",
-        "leisure" => "leisure",
-        "socialCare" => "social-care",
-        _ => null,
-    };
 }

@@ -1,18 +1,27 @@
 using System.Text.Json.Nodes;
-using GraphQL.Types;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Passport.Core.Access;
+using Passport.Core.Passports;
 using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
 
-public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : PageModel
+/// <summary>
+/// The passport page: first what anyone must know (as on a hospital passport's first page), then
+/// the child's details and About me, then each section as its module describes it.
+/// </summary>
+public partial class ViewPassportModel(PageGraphQL graphQL, SectionPages pages, SharingPolicy policy) : PageModel
 {
     public GraphQLPageResult Result { get; private set; } = new(null, []);
 
     public JsonNode? Passport => Result.Data?["passport"];
 
-    public IReadOnlyList<Section> Sections { get; private set; } = [];
+    /// <summary>
+    /// The sections shown: every loaded module's that is switched on for this child, the viewer's own
+    /// sector's first, and those whose plugin failed to load.
+    /// </summary>
+    public IReadOnlyList<PageSection> Sections { get; private set; } = [];
 
     public bool IsFamily => User.IsFamily();
 
@@ -26,58 +35,45 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
     /// <summary>Until when emergency access lasts, when the page was reached from emergency access.</summary>
     public string? EmergencyUntil { get; private set; }
 
+    /// <summary>True where the page only shows: the print view and the emergency view (access model §5).</summary>
+    public bool ReadOnly => PrintView || EmergencyUntil is not null;
+
     public string? Sector => User.FindFirst("sector")?.Value;
 
-    /// <summary>
-    /// Each block's form: the "Add" text a professional of the owning sector sees, and the "Report"
-    /// text the family sees (null when only the sector records it).
-    /// </summary>
-    private static readonly Dictionary<string, (string Form, string Add, string? Report)> BlockForms = new(StringComparer.Ordinal)
-    {
-        ["allergies"] = ("allergies/new", "Add an allergy", "Report an allergy"),
-        ["alerts"] = ("record/alert", "Add an alert", "Report an alert"),
-        ["emergencyCarePlans"] = ("record/emergency-care-plan", "Add an emergency care plan", "Report an emergency care plan"),
-        ["equipment"] = ("record/equipment", "Add equipment", "Report equipment"),
-        ["conditions"] = ("record/condition", "Add a condition", "Report a condition"),
-        ["medications"] = ("record/medication", "Add a medicine", "Report a medicine"),
-        ["clinicians"] = ("record/clinician", "Add a clinician or service", "Report a clinician or service"),
-        ["growth"] = ("record/growth", "Add a growth measurement", "Report a growth measurement"),
-        ["immunisations"] = ("record/immunisation", "Add an immunisation", "Report an immunisation"),
-        ["setting"] = ("record/education-setting", "Add or change the school or nursery", null),
-        ["sen"] = ("record/sen-support", "Add or change SEN support", null),
-        ["activities"] = ("record/activity", "Add an activity", "Report an activity"),
-        ["legalStatus"] = ("record/legal-status", "Add or change the legal status", null),
-        ["involvement"] = ("record/involvement", "Add or change social care involvement", null),
-        ["safeguarding"] = ("record/safeguarding-note", "Add a safeguarding note", null),
-    };
+    /// <summary>The blocks of the first screen, in the modules' order: what anyone must know first.</summary>
+    public IEnumerable<PageBlock> LeadBlocks => Sections.Where(s => !IsUnavailable(s)).SelectMany(s => s.Blocks).Where(b => b.Item.LeadsPage);
 
     /// <summary>
-    /// The link under a block to its form: "Add" for a professional of the sector that owns it (and
-    /// only theirs), "Report" for the family where they may report it (shown as reported by the family).
+    /// The link to a block's form: its title for a professional of a sector that records the
+    /// block's group, its family title for the family where the group lets them report (shown as
+    /// reported by the family). A single record that exists is changed from its card instead.
     /// </summary>
-    public (string Href, string Text)? AddLinkFor(Section section, Block block)
+    public (string Href, string Text)? AddLinkFor(PageBlock block)
     {
-        if (Withheld(block.Path) || !BlockForms.TryGetValue(block.Path[^1], out var form))
+        if (ReadOnly || Withheld(block.Path) || block.Item.Form is not { } form || (!block.Item.IsList && At(block.Path) is JsonObject))
         {
             return null;
         }
 
-        var owner = section.Root is null ? null : OwningSector(section.Root);
-        var text = IsProfessional && owner is not null && owner == Sector ? form.Add
-            : IsFamily ? form.Report
+        var text = MayRecordAsProfessional(block) ? form.Title
+            : FamilyReports(block) ? form.FamilyTitle
             : null;
-        return text is null ? null : ($"/passports/{Id}/{form.Form}", text);
+        return text is null ? null : ($"/passports/{Id}/record/{form.Slug}", text);
     }
 
-    /// <summary>True when the family may report items of this block (and so also remove them).</summary>
-    public static bool FamilyMayReport(string kind) => BlockForms.TryGetValue(kind, out var form) && form.Report is not null;
+    /// <summary>A professional of a sector the block's group declares as recording it.</summary>
+    private bool MayRecordAsProfessional(PageBlock block) =>
+        IsProfessional && Sector is { } sector && pages.RecordingSectors(block.Item.Group).Contains(sector);
+
+    /// <summary>The family, where the group lets them report and the module offers them a form.</summary>
+    private bool FamilyReports(PageBlock block) =>
+        IsFamily && block.Item.Form?.FamilyTitle is not null && pages.FamilyWrites(block.Item.Group);
 
     public async Task<IActionResult> OnGetAsync(string id, string? emergencyUntil = null)
     {
         Id = id;
         EmergencyUntil = string.IsNullOrWhiteSpace(emergencyUntil) ? null : emergencyUntil;
-        Sections = PassportQuery.Available(schema);
-        Result = await graphQL.RunAsync(PassportQuery.Build(Sections, withheldItems: IsProfessional || IsYoungPerson), new { id });
+        Result = await graphQL.RunAsync(PassportQuery.Build(pages.Sections, withheldItems: IsProfessional || IsYoungPerson), new { id });
         if (Passport is null)
         {
             // A closed passport says so (SPEC §4: closed at the 25th birthday), rather than "not found".
@@ -85,14 +81,23 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
             return Closed is null ? NotFound() : Page();
         }
 
+        // A module switched off for this child's local authority is no part of their passport.
+        Sections = pages.Sections
+            .Where(s => !Result.Errors.Any(e => e.Code == "MODULE_NOT_ENABLED" && e.IsAtOrBelow("passport", s.Field)))
+            .OrderBy(s => IsProfessional && s.Sector == Sector ? 0 : 1)
+            .ToList();
         return Page();
     }
 
     /// <summary>
-    /// Who is offered "Change the child's details": the family, and health or social care on the care
-    /// team (access model §3a: identity.basic); never the print or emergency view. The API decides.
+    /// Who is offered "Change the child's details": the family, and professionals of the sectors that
+    /// record identity.basic (its declaration; access model §3a); never the print or emergency view.
+    /// The API decides.
     /// </summary>
-    public bool MayChangeChildDetails => !PrintView && EmergencyUntil is null && (IsFamily || (IsProfessional && Sector is "health" or "social-care"));
+    public bool MayChangeChildDetails => !ReadOnly && (IsFamily || (IsProfessional && Sector is { } sector && pages.RecordingSectors(CoreFieldGroups.IdentityBasic).Contains(sector)));
+
+    /// <summary>A professional of a sector the policy always shows the carers list to is offered the carers page (the family has it in their links).</summary>
+    public bool MaySeeCarers => !ReadOnly && IsProfessional && Sector is { } sector && policy.LevelFor(sector, CoreFieldGroups.Carers) == SharingLevel.Always;
 
     /// <summary>Why the passport cannot be shown when it has closed (the API's words), else null.</summary>
     public string? Closed { get; private set; }
@@ -100,6 +105,10 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
     public string WithheldText => IsProfessional ? "Not shared with your sector" : "Not shared with you";
 
     public bool Withheld(params string[] path) => Result.Withheld(["passport", .. path]);
+
+    /// <summary>A section whose plugin failed to load: it says so, never that nothing is recorded.</summary>
+    public bool IsUnavailable(PageSection section) =>
+        section.IsUnavailable || Result.Errors.Any(e => e.Code == "MODULE_UNAVAILABLE" && e.IsAtOrBelow("passport", section.Field));
 
     public PageError? ErrorAt(params string[] path) => Result.Errors.FirstOrDefault(e => e.IsAtOrBelow(["passport", .. path]) || (e.Path.Count is > 1 && e.Path.Count <= path.Length + 1 && new[] { "passport" }.Concat(path).Take(e.Path.Count).SequenceEqual(e.Path, StringComparer.Ordinal)));
 
@@ -114,5 +123,7 @@ public partial class ViewPassportModel(PageGraphQL graphQL, ISchema schema) : Pa
         return node;
     }
 
-    public static readonly HashSet<string> MetaFields = new(StringComparer.Ordinal) { "id", "recordedBy", "verifiedBy", "verified", "recordedAt" };
+    /// <summary>True when a block has nothing to show: no item, and nothing withheld or unavailable to say.</summary>
+    public bool IsEmpty(PageBlock block) =>
+        !Withheld(block.Path) && ErrorAt(block.Path) is null && At(block.Path) is null or JsonArray { Count: 0 };
 }

@@ -2,17 +2,26 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Passport.Sdk.Pages;
 
 namespace Passport.Web.Infrastructure;
 
-/// <summary>One growth measurement for the chart.</summary>
-public sealed record GrowthPoint(DateOnly On, double? HeightCm, double? WeightKg);
+/// <summary>One value of a series on its day.</summary>
+public sealed record ChartPoint(DateOnly On, double Value);
+
+/// <summary>One line of a chart: a number field of the items and its values by day.</summary>
+public sealed record ChartSeries(PageField Field, IReadOnlyList<ChartPoint> Points)
+{
+    /// <summary>What the line shows, e.g. "Height in centimetres".</summary>
+    public string Label => Display.ShortLabel(Field.Label);
+}
 
 /// <summary>
-/// A line chart of health.growth drawn on the server as SVG (no JavaScript): one series over
-/// the measurement dates, with an accessible title and description; the page adds a table.
+/// A line chart of a block's numbers over time (<see cref="ItemChart"/>, e.g. growth), drawn on the
+/// server as SVG (no JavaScript): one chart a series over the dates of the items, with an accessible
+/// title and description; the page adds a table of the same values.
 /// </summary>
-public static class GrowthChart
+public static class LineChart
 {
     private const int Width = 600;
     private const int Height = 300;
@@ -21,22 +30,42 @@ public static class GrowthChart
     private const int Top = 16;
     private const int Bottom = 48;
 
-    public static IReadOnlyList<GrowthPoint> Points(JsonArray growth) =>
-        growth
-            .Select(g => g is not null && DateOnly.TryParseExact(g.Str("measuredOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? new GrowthPoint(d, Number(g["heightCm"]), Number(g["weightKg"]))
-                : null)
-            .OfType<GrowthPoint>()
-            .OrderBy(p => p.On)
+    /// <summary>The items that have a date, oldest first.</summary>
+    public static IReadOnlyList<(DateOnly On, JsonNode Item)> Dated(ItemChart chart, JsonArray items) =>
+        items
+            .Select(item => item is not null && DateOnly.TryParseExact(item.Str(chart.DateField), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? (On: d, Item: item)
+                : default)
+            .Where(row => row.Item is not null)
+            .OrderBy(row => row.On)
             .ToList();
+
+    /// <summary>Each series the block's chart names, with the values the items have.</summary>
+    public static IReadOnlyList<ChartSeries> Series(ItemBlock block, IReadOnlyList<(DateOnly On, JsonNode Item)> dated) =>
+        (block.Chart?.Series ?? [])
+            .Select(name => block.Fields.FirstOrDefault(f => f.Name == name))
+            .OfType<PageField>()
+            .Select(field => new ChartSeries(field, dated
+                .Select(row => Number(row.Item[field.Name]) is double v ? new ChartPoint(row.On, v) : null)
+                .OfType<ChartPoint>()
+                .ToList()))
+            .ToList();
+
+    /// <summary>A number as the table and the description show it: 118.5, 21.</summary>
+    public static string Format(double value) => value.ToString("0.#", CultureInfo.GetCultureInfo("en-GB"));
 
     private static double? Number(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
 
     /// <summary>The SVG for one series, or null when it has no values.</summary>
-    public static string? Svg(IReadOnlyList<GrowthPoint> points, Func<GrowthPoint, double?> value, string id, string title, string unit)
+    /// <param name="points">The series' values by day, oldest first.</param>
+    /// <param name="id">The element id the title and description are named by.</param>
+    /// <param name="title">The chart's accessible title, e.g. "Height in centimetres over time".</param>
+    /// <param name="axis">What the values are, e.g. "Height in centimetres".</param>
+    /// <param name="dateAxis">What the dates are, e.g. "Date measured".</param>
+    public static string? Svg(IReadOnlyList<ChartPoint> points, string id, string title, string axis, string dateAxis)
     {
-        var series = points.Where(p => value(p) is not null).Select(p => (p.On, V: value(p)!.Value)).ToList();
+        var series = points.Select(p => (p.On, V: p.Value)).ToList();
         if (series.Count == 0)
         {
             return null;
@@ -59,8 +88,8 @@ public static class GrowthChart
         var first = series[0];
         var last = series[^1];
         var description = series.Count == 1
-            ? $"One measurement: {first.V.ToString("0.#", uk)} {unit} on {first.On.ToString("d MMMM yyyy", uk)}."
-            : $"{series.Count} measurements from {first.On.ToString("d MMMM yyyy", uk)} ({first.V.ToString("0.#", uk)} {unit}) to {last.On.ToString("d MMMM yyyy", uk)} ({last.V.ToString("0.#", uk)} {unit}).";
+            ? $"{axis}: one measurement, {Format(first.V)} on {first.On.ToString("d MMMM yyyy", uk)}."
+            : $"{axis}: {series.Count} measurements from {Format(first.V)} on {first.On.ToString("d MMMM yyyy", uk)} to {Format(last.V)} on {last.On.ToString("d MMMM yyyy", uk)}.";
 
         var svg = new StringBuilder();
         svg.Append(ic, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">");
@@ -85,8 +114,8 @@ public static class GrowthChart
             svg.Append(ic, $"<text x=\"{Width - Right}\" y=\"{Height - Bottom + 20}\" text-anchor=\"end\" font-size=\"14\" fill=\"#212b32\">{last.On.ToString("MMM yyyy", uk)}</text>");
         }
 
-        svg.Append(ic, $"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - 8}\" text-anchor=\"middle\" font-size=\"14\" fill=\"#212b32\">Date measured</text>");
-        svg.Append(ic, $"<text x=\"14\" y=\"{Top + 4}\" font-size=\"14\" fill=\"#212b32\" transform=\"rotate(-90 14 {Top + 4})\" text-anchor=\"end\">{WebUtility.HtmlEncode(unit)}</text>");
+        svg.Append(ic, $"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - 8}\" text-anchor=\"middle\" font-size=\"14\" fill=\"#212b32\">{WebUtility.HtmlEncode(dateAxis)}</text>");
+        svg.Append(ic, $"<text x=\"14\" y=\"{Top + 4}\" font-size=\"14\" fill=\"#212b32\" transform=\"rotate(-90 14 {Top + 4})\" text-anchor=\"end\">{WebUtility.HtmlEncode(axis)}</text>");
 
         // The line and its points.
         var line = string.Join(" ", series.Select(s => string.Create(ic, $"{X(s.On):0.#},{Y(s.V):0.#}")));
