@@ -23,10 +23,11 @@ public sealed class PassportSchemaContributions : IPassportSchemaBuilder
     /// exactly the section its manifest names, the one the host keeps answering MODULE_UNAVAILABLE
     /// if the plugin ever fails to load; otherwise nothing it added is kept.
     /// </summary>
+    /// <param name="module">The loaded module.</param>
+    /// <param name="manifest">The manifest the host read from the module's plugin folder.</param>
     /// <exception cref="InvalidOperationException">The module adds another section, more than one, or none.</exception>
-    public void ContributeFrom(PassportModule module)
+    public void ContributeFrom(PassportModule module, ModuleManifest manifest)
     {
-        var manifest = module.Manifest;
         var sectionsBefore = _sections.Count;
         var mutationsBefore = _mutations.Count;
         _currentModule = manifest.Name;

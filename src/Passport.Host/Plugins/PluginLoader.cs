@@ -58,7 +58,7 @@ internal sealed class PluginLoader
                 }
 
                 var module = Load(folder);
-                contributions.ContributeFrom(module.Module);
+                contributions.ContributeFrom(module.Module, manifest);
                 loaded.Add(module);
                 catalog.Loaded(manifest, module.Module);
                 _log.LogInformation("Loaded module {Module} ({Sector}) from {Folder}", manifest.Name, manifest.Sector, folder);
