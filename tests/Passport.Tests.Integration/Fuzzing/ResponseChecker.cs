@@ -457,12 +457,15 @@ public sealed partial class ResponseChecker(FuzzSchema schema, FuzzWorld world)
             {
                 foreach (var (key, _) in selections.Where(s => s.Value[0].Name.StringValue is "address" or "phone"))
                 {
-                    foreach (var member in members.OfType<JsonObject>().Where(m => m[subjectKey]?.GetValue<string>() != persona.Subject))
+                    // An entry whose subject was left out (by @skip) may be the viewer's own, whose
+                    // details they see: of those, at most one may show them, and none if the
+                    // viewer's own entry is identified elsewhere in the list.
+                    var shown = members.OfType<JsonObject>().Where(m => m[key] is not null).ToList();
+                    var othersShown = shown.Count(m => m[subjectKey] is not null && m[subjectKey]!.GetValue<string>() != persona.Subject)
+                        + Math.Max(0, shown.Count(m => m[subjectKey] is null) - (ownIsIdentified ? 0 : 1));
+                    if (othersShown > 0)
                     {
-                        if (member[key] is not null)
-                        {
-                            found.Add(new Violation($"another carer's private contact details shown to {persona.Label}", $"{path}.{key}"));
-                        }
+                        found.Add(new Violation($"another carer's private contact details shown to {persona.Label}", $"{path}.{key}"));
                     }
                 }
             }
