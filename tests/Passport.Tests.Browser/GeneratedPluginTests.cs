@@ -138,7 +138,8 @@ public sealed class GeneratedPluginTests(BrowserFixture fixture)
         await page.GotoAsync("/sign-in");
         await page.CheckAsync($"#persona-{persona}");
         await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        // A host that has just started compiles its pages on the first requests: allow it longer than Playwright's 30 s.
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { Timeout = 120_000 });
         return page;
     }
 

@@ -49,7 +49,8 @@ public sealed class UnavailablePluginTests(BrowserFixture fixture)
             await carer.GotoAsync("/sign-in");
             await carer.CheckAsync("#persona-carer");
             await carer.ClickAsync("button:has-text('Sign in')");
-            await carer.WaitForURLAsync("**/passports");
+            // A host that has just started compiles its pages on the first requests: allow it longer than Playwright's 30 s.
+            await carer.WaitForURLAsync("**/passports", new() { Timeout = 120_000 });
             await carer.ClickAsync("text=Create a passport");
             await carer.FillNewPassportAsync("Tressa", "Bolitho", new DateOnly(2017, 4, 9));
             await carer.WaitForURLAsync("**/passports/*");
