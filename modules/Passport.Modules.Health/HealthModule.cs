@@ -37,6 +37,12 @@ public sealed class HealthModule : RecordedItemsModule<HealthView>
         .List<GrowthMeasurement>("GrowthMeasurement", "growth", Growth, view => view.Growth, GrowthMeasurement.Declare)
         .List<Immunisation>("Immunisation", "immunisations", Immunisations, view => view.Immunisations, Immunisation.Declare);
 
+    /// <summary>Builds the FHIR mapping with the module, so a mistake in it stops the host at start.</summary>
+    public HealthModule() => Fhir = HealthFhir.Mapping(Items);
+
+    /// <inheritdoc />
+    public override Sdk.Fhir.FhirMapping Fhir { get; }
+
     protected override string SectionType => "Health";
 
     protected override string SectionDescription => "The health section: what a health professional, or anyone in an emergency, must know.";

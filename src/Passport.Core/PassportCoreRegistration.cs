@@ -38,6 +38,9 @@ public static class PassportCoreRegistration
         services.AddScoped<CurrentViewer>();
         services.AddScoped<AccessLogCollector>();
         services.AddScoped<PassportAccess>();
+        services.AddScoped<SectionReads>();
+        services.AddScoped<Fhir.PassportSummaries>();
+        services.AddScoped<Fhir.FhirImports>();
         services.AddScoped<IPassportReader>(sp => sp.GetRequiredService<PassportAccess>());
         services.AddSingleton<WriteDecision>();
         services.AddScoped<IPassportWriter, PassportWriter>();
@@ -88,6 +91,7 @@ public static class PassportCoreRegistration
             .Index(x => x.DateOfBirth)
             .GinIndexJsonData();
         options.Schema.For<ShareCode>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
+        options.Schema.For<Fhir.ImportedResource>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId);
         options.Schema.For<LocalAuthorityModules.ModuleEnablement>().DatabaseSchemaName(PassportSchemaName).Index(x => x.LocalAuthority);
         options.Schema.For<LocalAuthorityModules.ModuleEnablementChange>().DatabaseSchemaName(AuditSchemaName).Index(x => x.LocalAuthority);
         options.Schema.For<FamilyInvitation>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);

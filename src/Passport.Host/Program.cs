@@ -284,6 +284,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapPassportGraphQL();
+app.MapPassportFhir();
 app.MapPassportWeb(); // web app: Razor Pages
 if (developmentKey is not null)
 {

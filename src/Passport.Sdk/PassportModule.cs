@@ -77,6 +77,12 @@ public abstract class PassportModule
     /// </summary>
     public virtual Pages.SectionPage? Page => null;
 
+    /// <summary>
+    /// What the module puts into a passport's FHIR summary (<c>GET /fhir/Patient/{id}/$summary</c>) and
+    /// takes from an imported bundle (<c>POST /fhir</c>). Null: the module is in neither.
+    /// </summary>
+    public virtual Fhir.FhirMapping? Fhir => null;
+
     /// <summary>Contributes the module's section of <c>Passport</c> and its mutations.</summary>
     /// <param name="schema">The builder of the one GraphQL schema.</param>
     public abstract void ConfigureSchema(IPassportSchemaBuilder schema);

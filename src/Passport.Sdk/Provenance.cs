@@ -11,6 +11,10 @@ namespace Passport.Sdk;
 /// True when recorded or confirmed by a professional of the sector that owns the field group;
 /// false when reported by the family.
 /// </param>
+/// <param name="Source">
+/// Where the value came from when it was not typed into the passport, e.g. "Imported from Trelawny
+/// Surgery" for a fact imported from a GP system's FHIR bundle; null otherwise.
+/// </param>
 public sealed record Provenance(
     string Subject,
     string DisplayName,
@@ -18,4 +22,5 @@ public sealed record Provenance(
     string? Sector,
     string? Organisation,
     DateTimeOffset RecordedAt,
-    bool IsVerified);
+    bool IsVerified,
+    string? Source = null);

@@ -30,5 +30,6 @@ public sealed class ProvenanceGraphType : ObjectGraphType<Provenance>
         Field<StringGraphType>("organisation").Resolve(c => c.Source.Organisation);
         Field<NonNullGraphType<DateTimeScalar>>("recordedAt").Resolve(c => c.Source.RecordedAt);
         Field<NonNullGraphType<BooleanGraphType>>("verified").Resolve(c => c.Source.IsVerified);
+        Field<StringGraphType>("source").Description("Where the value came from when it was not typed into the passport, e.g. \"Imported from Trelawny Surgery\" (FHIR import); null otherwise.").Resolve(c => c.Source.Source);
     }
 }

@@ -41,15 +41,19 @@ public static class ChangePassportHandler
             throw VersionConflict();
         }
 
-        var group = change.Write switch
+        IReadOnlyList<string> groups = change.Write switch
         {
-            GroupWrite write => write.Group,
-            ItemWrite => itemGroup,
-            _ => null,
+            GroupWrite write => [write.Group],
+            GroupsWrite write => write.Groups,
+            ItemWrite when itemGroup is not null => [itemGroup],
+            _ => [],
         };
-        if (group is not null && modules.ModuleOf(group) is { } module && !await IsEnabledAsync(session, modules, module, passport.LocalAuthority, cancellationToken).ConfigureAwait(false))
+        foreach (var module in groups.Select(modules.ModuleOf).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            throw new PassportException(ErrorCodes.ModuleNotEnabled, $"The {module} module is not switched on for this child's local authority.");
+            if (!await IsEnabledAsync(session, modules, module, passport.LocalAuthority, cancellationToken).ConfigureAwait(false))
+            {
+                throw new PassportException(ErrorCodes.ModuleNotEnabled, $"The {module} module is not switched on for this child's local authority.");
+            }
         }
 
         var context = new PassportWriteContext(passport.Id, stream.CurrentVersion ?? 0, session, passport, authority.Grant, authority.RecordedBy, itemGroup);

@@ -50,6 +50,13 @@ public sealed class WriteDecision(AccessDecision access, ModuleCatalog modules)
             case GroupWrite group:
                 AuthorizeGroup(viewer, passport, grant, group);
                 break;
+            case GroupsWrite groups:
+                foreach (var group in groups.Groups)
+                {
+                    AuthorizeGroup(viewer, passport, grant, new GroupWrite(group));
+                }
+
+                break;
             case ItemWrite item:
                 AuthorizeItem(viewer, passport, grant, item, itemGroup ?? throw PassportException.Invalid("itemId", "itemId names no current item of this passport."));
                 break;

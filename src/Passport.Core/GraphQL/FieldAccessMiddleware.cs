@@ -2,16 +2,14 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Instrumentation;
 using Microsoft.Extensions.DependencyInjection;
-using Passport.Core.AccessLog;
-using Passport.Core.LocalAuthorityModules;
-using Passport.Core.Modules;
+using Passport.Core.Access;
 using Passport.Sdk;
 
 namespace Passport.Core.GraphQL;
 
 /// <summary>
-/// Enforces the access decision on every field that declares a field group or belongs to a
-/// module, whichever module defined it: a field never decides for itself. A denied field resolves
+/// Enforces the access decision (<see cref="SectionReads"/>) on every field that declares a field
+/// group or belongs to a module, whichever module defined it: a field never decides for itself. A denied field resolves
 /// to null with <c>FIELD_NOT_PERMITTED</c> at its path; a permitted one is noted for the access log.
 /// </summary>
 public sealed class FieldAccessMiddleware : IFieldMiddleware
@@ -31,27 +29,15 @@ public sealed class FieldAccessMiddleware : IFieldMiddleware
             ?? throw new InvalidOperationException($"Field '{context.FieldDefinition.Name}' declares a field group but its source is not passport-scoped.");
 
         var services = context.RequestServices ?? throw new InvalidOperationException("No request services.");
+        var reads = services.GetRequiredService<SectionReads>();
         if (module is not null)
         {
-            if (!services.GetRequiredService<ModuleCatalog>().IsAvailable(module))
-            {
-                throw new PassportException(ErrorCodes.ModuleUnavailable, $"The {module} module is unavailable; its information cannot be shown.");
-            }
-
-            if (!await services.GetRequiredService<ModuleEnablements>().IsEnabledAsync(module, passport.LocalAuthority, context.CancellationToken).ConfigureAwait(false))
-            {
-                throw new PassportException(ErrorCodes.ModuleNotEnabled, $"The {module} module is not switched on for this child's local authority.");
-            }
+            await reads.EnsureModuleAsync(passport, module, context.CancellationToken).ConfigureAwait(false);
         }
 
         if (group is not null)
         {
-            if (!passport.Access.MaySee(group))
-            {
-                throw new PassportException(ErrorCodes.FieldNotPermitted, $"This information ('{group}') is not shared with you.");
-            }
-
-            services.GetRequiredService<AccessLogCollector>().Returned(passport, group);
+            reads.EnsureGroup(passport, group);
         }
 
         var result = await next(context).ConfigureAwait(false);

@@ -142,6 +142,7 @@ public sealed class RetentionJob(
         session.DeleteWhere<ShareCode>(c => c.PassportId == passportId);
         session.DeleteWhere<FamilyInvitation>(i => i.PassportId == passportId);
         session.DeleteWhere<Notification>(n => n.PassportId == passportId);
+        session.DeleteWhere<Fhir.ImportedResource>(r => r.PassportId == passportId);
 
         // The access log stays: it holds no child content (who, when, on what basis, which
         // groups), and auditors must still be able to answer for past reads. It goes

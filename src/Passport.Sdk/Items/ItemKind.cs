@@ -466,6 +466,51 @@ public sealed class ItemKind<TView, TItem> : IItemKind<TView>
     }
 
     /// <summary>
+    /// The current items of this kind in <paramref name="view"/>, in the kind's order (a single
+    /// record is a list of one or none). Withheld items are still here: who may see what is the
+    /// caller's access decision, never the kind's.
+    /// </summary>
+    /// <param name="view">The module's view of one passport.</param>
+    /// <returns>The current items.</returns>
+    public IReadOnlyList<TItem> Current(TView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (_list is not null)
+        {
+            return _order is null ? _list(view) : _order(_list(view)).ToList();
+        }
+
+        return _get!(view) is { } current ? [current] : [];
+    }
+
+    /// <summary>
+    /// Records an item that did not come through the kind's mutation (e.g. one imported from another
+    /// system), inside a change being decided: its values are checked by the same field and
+    /// <see cref="Validate"/> rules as the record mutation (a refusal names the field), it gets a new
+    /// id and <paramref name="recordedBy"/>, and the care team is told as for a recorded item. A list
+    /// kind only: a single record would replace what is there.
+    /// </summary>
+    /// <param name="passport">The change being decided, after the write decision allowed the kind's group.</param>
+    /// <param name="values">The item's values; its id and provenance are ignored.</param>
+    /// <param name="recordedBy">Who it is recorded as coming from.</param>
+    /// <returns>The item as recorded.</returns>
+    public TItem Record(PassportWriteContext passport, TItem values, Provenance recordedBy)
+    {
+        ArgumentNullException.ThrowIfNull(passport);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(recordedBy);
+        if (!IsList)
+        {
+            throw new InvalidOperationException($"The {Name} kind is a single record; only list kinds record items from elsewhere.");
+        }
+
+        var item = Build(_fields.ToDictionary(f => f.Name, f => Property(f).GetValue(values), StringComparer.Ordinal), Guid.CreateVersion7(), recordedBy);
+        passport.Append(new ItemRecorded<TItem>(Group, item));
+        Tell(passport, item, item.Id, "recorded");
+        return item;
+    }
+
+    /// <summary>
     /// Checks input values exactly as the kind's record and amend mutations do, and builds the
     /// item, without a host: for a module's unit tests of its declaration (its fields' rules and
     /// its <see cref="Validate"/> rules). A refusal is a <see cref="PassportException"/> naming the

@@ -136,6 +136,7 @@ public static class Display
         var org = p.Str("organisation");
         var sector = Sector(p.Str("sector"));
         var detail = string.Join(", ", new[] { Enum(role) == role ? Label(role) : Enum(role), sector, org }.Where(s => !string.IsNullOrEmpty(s)));
-        return $"{who}{(detail.Length > 0 ? $" ({detail})" : "")}, {Date(p.Str("recordedAt"))}";
+        var source = p.Str("source");
+        return $"{who}{(detail.Length > 0 ? $" ({detail})" : "")}, {Date(p.Str("recordedAt"))}{(string.IsNullOrEmpty(source) ? "" : $"; {source}")}";
     }
 }

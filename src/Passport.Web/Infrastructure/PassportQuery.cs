@@ -41,7 +41,7 @@ public static class PassportQuery
             q.Append("} ");
         }
 
-        q.Append("} } fragment P on Provenance { displayName role sector organisation recordedAt verified }");
+        q.Append("} } fragment P on Provenance { displayName role sector organisation recordedAt verified source }");
         return q.ToString();
     }
 
