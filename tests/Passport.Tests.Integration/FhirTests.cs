@@ -178,6 +178,9 @@ public class FhirTests(PassportFixture fixture)
         var id = await new PassportTests(fixture).CreateAsync(Persona.Carer());
         using var response = await fixture.Http.GetAsync($"/fhir/Patient/{id}/$summary");
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var outcome = Outcome(await response.Content.ReadAsStringAsync());
+        outcome.Issue.Single().Code.ShouldBe(OperationOutcome.IssueType.Login);
+        outcome.Issue.Single().Details.Coding.Single().Code.ShouldBe("UNAUTHENTICATED");
     }
 
     [Fact]

@@ -75,6 +75,20 @@ internal static class AuthenticationSetup
                     context.HandleResponse();
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     context.Response.Headers.WWWAuthenticate = "Bearer";
+                    if (context.Request.Path.StartsWithSegments("/fhir"))
+                    {
+                        // A FHIR client reads an OperationOutcome.
+                        context.Response.ContentType = "application/fhir+json; charset=utf-8";
+                        await context.Response.WriteAsync(
+                            JsonSerializer.Serialize(new
+                            {
+                                resourceType = "OperationOutcome",
+                                issue = new[] { new { severity = "error", code = "login", details = new { coding = new[] { new { system = "urn:passport:error-code", code = ErrorCodes.Unauthenticated } }, text = "A valid access token is required." } } },
+                            }),
+                            context.HttpContext.RequestAborted);
+                        return;
+                    }
+
                     context.Response.ContentType = "application/json";
                     await context.Response.WriteAsync(
                         JsonSerializer.Serialize(new { errors = new[] { new { message = "A valid access token is required.", extensions = new { code = ErrorCodes.Unauthenticated } } } }),
