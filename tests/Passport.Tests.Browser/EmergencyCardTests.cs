@@ -193,6 +193,7 @@ public sealed class EmergencyCardTests(BrowserFixture fixture)
 
         // The family issues it: every line is on the card, shortened where the page said so, and nothing is cut off.
         var family = await fixture.SignInAsync("carer");
+        (await family.APIRequest.PostAsync($"/passports/{id}/emergency-card?handler=issue")).Status.ShouldBe(400, "a post without the antiforgery token");
         await family.GotoAsync($"/passports/{id}/emergency-card");
         (await family.Locator(".nhsuk-warning-callout").InnerTextAsync()).ShouldContain("shortened");
         await family.ClickAsync("button:has-text('Create an emergency card')");
