@@ -17,7 +17,7 @@ public sealed record SectionContent(IReadOnlyList<PageBlock> Leading, IReadOnlyL
 
 /// <summary>
 /// What the passport shows and in which words, in one place for the passport page, the print view
-/// and the PDF (Pdf/PassportPdf.cs), so that they cannot drift apart.
+/// and the PDF (<see cref="Pdf.PassportPdf"/>), so that they cannot drift apart.
 /// </summary>
 public partial class ViewPassportModel
 {
