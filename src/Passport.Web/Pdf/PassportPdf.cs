@@ -9,13 +9,12 @@ namespace Passport.Web.Pdf;
 
 /// <summary>
 /// The passport as a PDF, laid out like a hospital passport: the first page is what anyone must know
-/// (things you must know about me, how I communicate, the blocks modules mark as leading the page such
-/// as allergies, alerts and emergency care plans, and the emergency contacts); then the child's
-/// details, About me and every section. It is drawn from the print view's model, after the print
+/// (things you must know about me, how I communicate, every block a module marks as leading the
+/// page, and the emergency contacts); then the child's details, About me and every section. It is drawn from the print view's model, after the print
 /// view's query (same access decision, same access-log entry), so it shows exactly what the page
 /// shows the same viewer: a group the viewer may not see is never in the model to be drawn.
 /// </summary>
-public sealed class PassportPdf
+internal sealed class PassportPdf
 {
     private const double Side = 50;
     private const double Top = 64;
