@@ -126,6 +126,22 @@ public sealed class PdfPassportTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Text_in_a_script_the_PDFs_font_lacks_is_never_dropped_silently()
+    {
+        var id = await fixture.NewPassportAsync("Mei", "Lin");
+        var version = (await fixture.GraphQLAsync("carer", "query($id: ID!) { passport(id: $id) { version } }", new { id }))["passport"]!["version"]!.GetValue<int>();
+        await fixture.GraphQLAsync("carer", "mutation($id: ID!, $v: Int!) { updateAboutMe(passportId: $id, expectedVersion: $v, input: { communication: \"I speak Mandarin at home: 你好 means hello.\" }) { id } }", new { id, v = version });
+
+        var carer = await fixture.SignInAsync("carer");
+        await carer.GotoAsync($"/passports/{id}");
+        var (pdf, _) = await DownloadAsync(carer);
+
+        var firstPage = await Poppler.TextAsync(pdf, firstPageOnly: true);
+        firstPage.ShouldContain("I speak Mandarin at home");
+        firstPage.ShouldContain("Some characters cannot be shown in this PDF");
+    }
+
+    [Fact]
     public async Task The_PDF_is_a_download_never_cached_and_only_for_someone_signed_in_with_a_relationship()
     {
         var id = await fixture.NewPassportAsync("Lowena", "Trevail");
