@@ -10,9 +10,10 @@ namespace Passport.Web.Pdf;
 /// <summary>
 /// The passport as a PDF, laid out like a hospital passport: the first page is what anyone must know
 /// (things you must know about me, how I communicate, every block a module marks as leading the
-/// page, and the emergency contacts); then the child's details, About me and every section. It is drawn from the print view's model, after the print
-/// view's query (same access decision, same access-log entry), so it shows exactly what the page
-/// shows the same viewer: a group the viewer may not see is never in the model to be drawn.
+/// page, and the emergency contacts); then the child's details, About me and every section. It is
+/// drawn from the print view's model, after the print view's query (same access decision, same
+/// access-log entry), so it shows exactly what the page shows the same viewer: a group the viewer
+/// may not see is never in the model to be drawn.
 /// </summary>
 internal sealed class PassportPdf
 {
@@ -144,7 +145,7 @@ internal sealed class PassportPdf
             return;
         }
 
-        var shown = ViewPassportModel.ChildFields.Where(f => _page.Withheld("child", f.Field) || ViewPassportModel.ChildValue(f.Field, child[f.Field]).Length > 0).ToList();
+        var shown = _page.ChildFieldsShown;
         foreach (var (field, label) in shown)
         {
             Row(label, _page.Withheld("child", field) ? _page.WithheldText : ViewPassportModel.ChildValue(field, child[field]));
@@ -163,7 +164,7 @@ internal sealed class PassportPdf
         }
 
         var aboutMe = _page.Passport!["aboutMe"];
-        var shown = ViewPassportModel.AboutMeFields.Where(f => !string.IsNullOrEmpty(aboutMe?[f.Field]?.ToString())).ToList();
+        var shown = _page.AboutMeFieldsShown;
         foreach (var (field, label) in shown)
         {
             Row(label, aboutMe![field]!.ToString());

@@ -42,6 +42,14 @@ public partial class ViewPassportModel
 
     public static string ChildValue(string field, JsonNode? node) => field == "nhsNumber" ? Display.NhsNumber(node?.ToString()) : Display.Value(node);
 
+    /// <summary>The child's details with a value, or withheld from the viewer (which says so); the others are "Not recorded yet".</summary>
+    public IReadOnlyList<PassportField> ChildFieldsShown =>
+        ChildFields.Where(f => Withheld("child", f.Field) || ChildValue(f.Field, Passport?["child"]?[f.Field]).Length > 0).ToList();
+
+    /// <summary>The rest of About me that has a value; the others are "Not recorded yet".</summary>
+    public IReadOnlyList<PassportField> AboutMeFieldsShown =>
+        AboutMeFields.Where(f => !string.IsNullOrEmpty(Passport?["aboutMe"]?[f.Field]?.ToString())).ToList();
+
     /// <summary>The child's name, or "Passport" where the viewer may not see it.</summary>
     public string ChildName => Passport?["child"] is JsonNode child ? $"{child.Str("givenName")} {child.Str("familyName")}" : "Passport";
 
