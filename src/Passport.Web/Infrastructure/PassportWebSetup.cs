@@ -43,13 +43,14 @@ public static class PassportWebSetup
             pages.Conventions.AuthorizeFolder("/", PassportWebOptions.Policy);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
             pages.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddMvcOptions(mvc => mvc.Filters.Add(new OfflineCopies()));
         return services;
     }
 
-    /// <summary>Static files (NHS.UK frontend and the web app's own), before authentication.</summary>
+    /// <summary>Static files (NHS.UK frontend, the web app's own and its service worker at /sw.js), before authentication.</summary>
     public static IApplicationBuilder UsePassportWebStaticFiles(this IApplicationBuilder app)
     {
+        OfflineCopies.UseServiceWorkerAtRoot(app);
         app.UseStaticFiles();
 
         // A page whose reads could not be written to the access log shows nothing of the passport.

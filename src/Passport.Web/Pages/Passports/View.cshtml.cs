@@ -69,7 +69,7 @@ public partial class ViewPassportModel(PageGraphQL graphQL, SectionPages pages, 
     private bool FamilyReports(PageBlock block) =>
         IsFamily && block.Item.Form?.FamilyTitle is not null && pages.FamilyWrites(block.Item.Group);
 
-    public async Task<IActionResult> OnGetAsync(string id, string? emergencyUntil = null)
+    public virtual async Task<IActionResult> OnGetAsync(string id, string? emergencyUntil = null)
     {
         Id = id;
         EmergencyUntil = string.IsNullOrWhiteSpace(emergencyUntil) ? null : emergencyUntil;
