@@ -107,7 +107,9 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await carer.VerifyPageAsync();
 
         // Sign out ends the session.
+        // The page wipes any kept offline copies before it posts, so wait for the sign-out to land.
         await carer.ClickAsync("button:has-text('Sign out')");
+        await carer.WaitForURLAsync("**/sign-in");
         await carer.GotoAsync(passportUrl);
         carer.Url.ShouldContain("/sign-in");
     }
