@@ -233,6 +233,12 @@ services.AddPassportWeb(web =>
     web.ViewerOf = KeycloakClaimsTransformation.ViewerOf;
     web.SignInScheme = webSignInScheme;
 
+    // The languages the pages are offered in, the default first (docs/languages.md).
+    if (configuration.GetSection("Passport:Languages").Get<string[]>() is { Length: > 0 } languages)
+    {
+        web.Languages = languages;
+    }
+
     // The persona picker only beside the development key: never where a real identity provider is configured.
     if (isDevelopment && developmentKey is not null)
     {
