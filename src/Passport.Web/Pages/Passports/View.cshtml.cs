@@ -74,7 +74,7 @@ public partial class ViewPassportModel(PageGraphQL graphQL, SectionPages pages, 
     private bool FamilyReports(PageBlock block) =>
         IsFamily && block.Item.Form?.FamilyTitle is not null && pages.FamilyWrites(block.Item.Group);
 
-    public async Task<IActionResult> OnGetAsync(string id, string? emergencyUntil = null)
+    public virtual async Task<IActionResult> OnGetAsync(string id, string? emergencyUntil = null)
     {
         Id = id;
         EmergencyUntil = string.IsNullOrWhiteSpace(emergencyUntil) ? null : emergencyUntil;
@@ -111,6 +111,9 @@ public partial class ViewPassportModel(PageGraphQL graphQL, SectionPages pages, 
 
     /// <summary>The web app's words, for the sentences the page model writes.</summary>
     public IStringLocalizer Words => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>Words the page builds from data (sectors, roles, who recorded something), in its language.</summary>
+    public PageWords PageWords => HttpContext.RequestServices.GetRequiredService<PageWords>();
 
     /// <summary>True when the page is in English (the API's own words need no marking).</summary>
     public bool IsEnglish => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
