@@ -100,9 +100,11 @@ public sealed class ModuleWords
                     throw new InvalidManifestException(folder, null, $"'{fileName}' translates \"{member.Name}\" with something other than text");
                 }
 
-                if (!words.TryAdd(member.Name, member.Value.GetString()!))
+                // The same text twice with the same words is harmless (a generated plugin's section title
+                // and sector are often one name); with different words it is a mistake.
+                if (!words.TryAdd(member.Name, member.Value.GetString()!) && words[member.Name] != member.Value.GetString())
                 {
-                    throw new InvalidManifestException(folder, null, $"'{fileName}' translates \"{member.Name}\" twice");
+                    throw new InvalidManifestException(folder, null, $"'{fileName}' translates \"{member.Name}\" twice, differently");
                 }
             }
 

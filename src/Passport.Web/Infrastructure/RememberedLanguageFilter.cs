@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -6,13 +8,19 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Passport.Web.Infrastructure;
 
 /// <summary>
-/// The language a signed-in person chose, on a device that has not remembered one: read once from
-/// their account (<c>me { language }</c>) and remembered on the device too, so the next pages need
-/// no lookup; a page asked for in another language is asked for again, now in theirs. Runs after
-/// authorization, when the page knows who is signed in.
+/// A person's language follows them: the first page they open on a device after signing in asks
+/// their account which language they chose (<c>me { language }</c>). If they chose one, the device
+/// now uses it (a page asked for in another language is asked for again, now in theirs); if they
+/// never chose, the language the device shows is remembered as theirs. A cookie says for whom the
+/// device has done this (a hash of their subject, not the subject), so the next pages need no lookup
+/// and a second person on a shared device gets their own language. Runs after authorization, when
+/// the page knows who is signed in.
 /// </summary>
 public sealed class RememberedLanguageFilter(Languages languages, PageGraphQL graphQL) : IAsyncPageFilter
 {
+    /// <summary>The cookie that says whose language the device has taken.</summary>
+    public const string PersonCookieName = ".passport.language.for";
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -20,13 +28,21 @@ public sealed class RememberedLanguageFilter(Languages languages, PageGraphQL gr
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        var signedIn = http.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == PassportWebOptions.CookieScheme);
-        if (signedIn && !http.Request.Cookies.ContainsKey(Languages.CookieName))
+        var subject = http.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == PassportWebOptions.CookieScheme)
+            ? http.User.FindFirst("sub")?.Value
+            : null;
+        if (subject is not null && http.Request.Cookies[PersonCookieName] != PersonMark(subject))
         {
+            var current = CultureInfo.CurrentUICulture;
             var result = await graphQL.RunAsync("query { me { language } }");
-            var chosen = languages.Find(result.Data?["me"]?["language"]?.ToString()) ?? CultureInfo.CurrentUICulture;
-            Languages.Remember(http.Response, chosen, http.Request.IsHttps);
-            if (chosen.Name != CultureInfo.CurrentUICulture.Name && HttpMethods.IsGet(http.Request.Method))
+            var chosen = languages.Find(result.Data?["me"]?["language"]?.ToString());
+            if (chosen is null)
+            {
+                await graphQL.RunAsync("mutation($language: String!) { setMyLanguage(language: $language) { subject } }", new { language = current.Name });
+            }
+
+            Remember(http, chosen ?? current, subject);
+            if (chosen is not null && chosen.Name != current.Name && HttpMethods.IsGet(http.Request.Method))
             {
                 context.Result = new LocalRedirectResult(http.Request.Path + http.Request.QueryString);
                 return;
@@ -35,4 +51,14 @@ public sealed class RememberedLanguageFilter(Languages languages, PageGraphQL gr
 
         await next();
     }
+
+    /// <summary>Remembers the language on the device, as the signed-in person's.</summary>
+    public static void Remember(HttpContext http, CultureInfo culture, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        Languages.Remember(http.Response, culture, http.Request.IsHttps);
+        http.Response.Cookies.Append(PersonCookieName, PersonMark(subject), new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, Path = "/" });
+    }
+
+    private static string PersonMark(string subject) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("passport.language:" + subject)))[..16];
 }

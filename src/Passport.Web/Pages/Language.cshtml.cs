@@ -21,14 +21,17 @@ public sealed class LanguageModel(Languages languages, PageGraphQL graphQL) : Pa
             return LocalRedirect(back);
         }
 
-        Languages.Remember(Response, chosen, Request.IsHttps);
-
         // The page allows anonymous visitors (the sign-in page has the switch too): the person, if any, is the web session's.
         var session = await HttpContext.AuthenticateAsync(PassportWebOptions.CookieScheme);
-        if (session.Succeeded)
+        if (session.Succeeded && session.Principal.FindFirst("sub")?.Value is { } subject)
         {
             HttpContext.User = session.Principal;
             await graphQL.RunAsync("mutation($language: String!) { setMyLanguage(language: $language) { subject } }", new { language = chosen.Name });
+            RememberedLanguageFilter.Remember(HttpContext, chosen, subject);
+        }
+        else
+        {
+            Languages.Remember(Response, chosen, Request.IsHttps);
         }
 
         return LocalRedirect(back);
