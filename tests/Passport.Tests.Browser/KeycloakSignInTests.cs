@@ -48,6 +48,10 @@ public sealed class KeycloakSignInFixture : IAsyncLifetime
             BaseURL = Host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = BrowserFixture.MobileWidth, Height = 720 },
         });
+        // This host is started for this class: each page's first request compiles its Razor view,
+        // which takes longer than Playwright's default 30 s on a busy 2-core machine.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return await context.NewPageAsync();
     }
 

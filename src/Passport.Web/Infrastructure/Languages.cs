@@ -15,8 +15,8 @@ namespace Passport.Web.Infrastructure;
 /// </summary>
 public sealed class Languages
 {
-    /// <summary>The cookie that remembers the language on this device.</summary>
-    public const string CookieName = ".passport.language";
+    /// <summary>The cookie that remembers the language on this device: ASP.NET Core's own (<see cref="CookieRequestCultureProvider.DefaultCookieName"/>).</summary>
+    public const string CookieName = ".AspNetCore.Culture";
 
     public Languages(IReadOnlyList<string> cultures)
     {

@@ -50,18 +50,24 @@ public static class PassportWebSetup
             pages.Conventions.AllowAnonymousToPage("/Language");
         })
             .AddViewLocalization()
-            .AddMvcOptions(mvc => mvc.Filters.Add<RememberedLanguageFilter>());
+            .AddMvcOptions(mvc =>
+            {
+                mvc.Filters.Add(new OfflineCopies());
+                mvc.Filters.Add<RememberedLanguageFilter>();
+            });
         services.AddScoped<RememberedLanguageFilter>();
         return services;
     }
 
     /// <summary>
-    /// Static files (NHS.UK frontend and the web app's own), before authentication; then the pages'
+    /// Static files (NHS.UK frontend, the web app's own and its service worker at /sw.js), before
+    /// authentication; then the pages'
     /// language (<see cref="Languages"/>). The API (/graphql, /fhir, /health, /dev) keeps the invariant
     /// culture whatever a browser asks: its answers never depend on a person's language.
     /// </summary>
     public static IApplicationBuilder UsePassportWebStaticFiles(this IApplicationBuilder app)
     {
+        OfflineCopies.UseServiceWorkerAtRoot(app);
         app.UseStaticFiles();
         var languages = app.ApplicationServices.GetRequiredService<Languages>();
         app.UseWhen(
