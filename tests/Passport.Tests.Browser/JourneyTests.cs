@@ -108,6 +108,8 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
 
         // Sign out ends the session.
         await carer.ClickAsync("button:has-text('Sign out')");
+        // The page's script wipes any offline copies before the form posts: wait for sign-out to land.
+        await carer.WaitForURLAsync("**/sign-in");
         await carer.GotoAsync(passportUrl);
         carer.Url.ShouldContain("/sign-in");
     }

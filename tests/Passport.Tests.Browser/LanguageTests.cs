@@ -149,6 +149,16 @@ public sealed partial class LanguageTests(BrowserFixture fixture)
             var problems = await page.UntranslatedAsync(CultureInfo.GetCultureInfo("ro-RO"), fixture.PluginsFolder, [.. Names, "Ioana Popescu", "Ioana", "Popescu", "Arahide"]);
             problems.ShouldBeEmpty(page.Url);
             await page.VerifyPageAsync("44-passport-in-romanian");
+
+            // The PDF is in Romanian too, every letter drawn (ș and ț included).
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[href$='/passport.pdf']"));
+            var pdf = Path.Combine(Path.GetTempPath(), $"passport-{Guid.NewGuid():N}.pdf");
+            await download.SaveAsAsync(pdf);
+            var firstPage = await Poppler.TextAsync(pdf, firstPageOnly: true);
+            File.Delete(pdf);
+            firstPage.ShouldContain("Ce trebuie să știți despre mine");
+            firstPage.ShouldContain("Pagina 1 din");
+            firstPage.ShouldNotContain("Some characters cannot be shown");
         }
         finally
         {

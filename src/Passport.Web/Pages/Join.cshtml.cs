@@ -30,7 +30,7 @@ public sealed class JoinModel(PageGraphQL graphQL) : FormPage
             if (result.Errors.FirstOrDefault() is { Code: "FORBIDDEN" or "RATE_LIMITED" } refused)
             {
                 // The API says why it refused (e.g. the person is already linked), in English.
-                AddApiError("code", refused with { Code = refused.Code == "RATE_LIMITED" ? refused.Code : "" });
+                AddApiError("code", refused, apiExplainsRefusals: true);
             }
             else
             {

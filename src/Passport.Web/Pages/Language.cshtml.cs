@@ -31,7 +31,7 @@ public sealed class LanguageModel(Languages languages, PageGraphQL graphQL) : Pa
         }
         else
         {
-            Languages.Remember(Response, chosen, Request.IsHttps);
+            RememberedLanguageFilter.Remember(HttpContext, chosen, subject: null);
         }
 
         return LocalRedirect(back);

@@ -55,7 +55,7 @@ internal sealed class PassportPdf
         using var document = new PdfDocument();
         document.Info.Title = page.Words["Print.Heading", page.ChildName];
         document.Info.Creator = page.Words["Pdf.Creator"];
-        var printed = page.Words["Print.PrintedOn", Display.Time(printedAt), printedBy].Value;
+        var printed = page.Words["Pdf.PrintedOn", Display.Time(printedAt), printedBy].Value;
         var version = passport["version"]?.ToString() ?? "";
 
         using (var flow = new PageFlow(document, Top, Bottom, Side))
@@ -94,7 +94,7 @@ internal sealed class PassportPdf
             _flow.Add(new(_flow.Wrap(identity, _bodyBold, _text, _flow.Width), SpaceAfter: 2));
         }
 
-        _flow.Add(new(_flow.Wrap(printed, _small, _secondary, _flow.Width), SpaceAfter: 8));
+        _flow.Add(new(_flow.Wrap(W("Pdf.CheckOnline", printed), _small, _secondary, _flow.Width), SpaceAfter: 8));
 
         if (_page.UnavailableSections is { Count: > 0 } unavailable)
         {

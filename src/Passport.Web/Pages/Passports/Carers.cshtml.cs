@@ -74,7 +74,7 @@ public sealed class CarersModel(PageGraphQL graphQL) : FormPage
             // The API's refusals are written for the person (e.g. "You can remove only yourself and the carers you invited.").
             foreach (var e in result.Errors)
             {
-                AddApiError(e.Field == "reason" ? "reason" : "confirm", e);
+                AddApiError(e.Field == "reason" ? "reason" : "confirm", e, apiExplainsRefusals: true);
             }
         }
 

@@ -23,7 +23,7 @@ public sealed class InviteYoungPersonModel(PageGraphQL graphQL) : FormPage
             // The API says why, e.g. that the young person is already linked.
             foreach (var e in result.Errors)
             {
-                AddApiError("create-code", e);
+                AddApiError("create-code", e, apiExplainsRefusals: true);
             }
             return Page();
         }

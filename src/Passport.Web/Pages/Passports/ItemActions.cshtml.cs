@@ -76,7 +76,7 @@ public sealed class ItemActionsModel(PageGraphQL graphQL, SectionPages pages) : 
                 }
                 else
                 {
-                    AddApiError("maincontent", e);
+                    AddApiError("maincontent", e, apiExplainsRefusals: true);
                 }
             }
             return Page();

@@ -31,7 +31,7 @@ public sealed class TakeControlModel(PageGraphQL graphQL) : FormPage
             // The API says why, e.g. "The young person can do this from their 16th birthday."
             foreach (var e in result.Errors)
             {
-                AddApiError("take-control", e);
+                AddApiError("take-control", e, apiExplainsRefusals: true);
             }
             return await LoadAsync() ? Page() : NotFound();
         }

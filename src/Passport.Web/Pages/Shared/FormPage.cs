@@ -50,13 +50,18 @@ public abstract class FormPage : PageModel
         }
     }
 
-    /// <summary>One API error in the page's words where the page knows it (by its code), else the API's message in English.</summary>
-    protected void AddApiError(string field, PageError e)
+    /// <summary>
+    /// One API error in the page's words where the page knows it (by its code, or its shape), else the
+    /// API's message in English, marked so. <paramref name="apiExplainsRefusals"/>: a refusal
+    /// (FORBIDDEN) says why in the API's words, which are more use than "you cannot do this"
+    /// (e.g. "The young person can do this from their 16th birthday.").
+    /// </summary>
+    protected void AddApiError(string field, PageError e, bool apiExplainsRefusals = false)
     {
         var known = e.Code switch
         {
             "VERSION_CONFLICT" => Text["Error.VersionConflict"].Value,
-            "FORBIDDEN" => Text["Error.Forbidden"].Value,
+            "FORBIDDEN" when !apiExplainsRefusals => Text["Error.Forbidden"].Value,
             "NOT_FOUND" => Text["Error.NotFound"].Value,
             "MODULE_NOT_ENABLED" => Text["Error.ModuleNotEnabled"].Value,
             "MODULE_UNAVAILABLE" => Text["Error.ModuleUnavailable"].Value,
