@@ -81,6 +81,9 @@ public static class PassportCoreRegistration
         options.Events.AddEventType<CarerContactDetailsSet>();
         options.Events.AddEventType<CarerRemoved>();
         options.Events.AddEventType<Retention.PassportClosureObserved>();
+        options.Events.AddEventType<EmergencyCards.EmergencyCardIssued>();
+        options.Events.AddEventType<EmergencyCards.EmergencyCardRevoked>();
+        EmergencyCards.EmergencyCard.Configure(options, PassportSchemaName);
         options.Projections.Add<PassportViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<PassportView>()
             .DatabaseSchemaName(PassportSchemaName)

@@ -51,6 +51,7 @@ public partial class RetentionTests(PassportFixture fixture)
         before[open].Keys.ShouldContain("passport.mt_doc_notification");
         before[open].Keys.ShouldContain("passport.mt_doc_sharecode");
         before[open].Keys.ShouldContain("passport.mt_doc_familyinvitation");
+        before[open].Keys.ShouldContain("passport.mt_doc_emergencycard");
         before[open].Keys.ShouldContain("audit.mt_doc_accesslogentry");
         var dueAccessLog = (await RowsAboutAsync(database, due))["audit.mt_doc_accesslogentry"];
 
@@ -184,6 +185,7 @@ public partial class RetentionTests(PassportFixture fixture)
 
         await Ok(carer, "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"education\") { code } }", new { id });
         await Ok(carer, "mutation($id: ID!) { inviteCarer(passportId: $id, mayEdit: false, mayManageSharing: false, mayInvite: false) { code } }", new { id });
+        await Ok(carer, "mutation($id: ID!) { issueEmergencyCard(passportId: $id) { url } }", new { id });
         await Ok(socialWorker, "mutation($id: ID!) { recordInvolvement(passportId: $id, input: { allocatedWorker: \"Jo Smith\" }) { id } }", new { id });
         await Ok(doctor, "mutation($id: ID!) { recordAllergy(passportId: $id, input: { substance: \"Peanuts\", severity: SEVERE }) { id } }", new { id });
 

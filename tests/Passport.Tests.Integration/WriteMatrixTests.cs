@@ -46,6 +46,8 @@ public class WriteMatrixTests(PassportFixture fixture, WriteMatrixTests.Writers 
         | setFamilyAccessFrozen | FORBIDDEN  | FORBIDDEN  | FORBIDDEN | FORBIDDEN | FORBIDDEN      | FORBIDDEN | ok          | FORBIDDEN | FORBIDDEN | FORBIDDEN   | NOT_FOUND | NOT_FOUND | NOT_FOUND |
         | takeControl           | FORBIDDEN  | FORBIDDEN  | ok        | —         | FORBIDDEN      | FORBIDDEN | FORBIDDEN   | FORBIDDEN | FORBIDDEN | FORBIDDEN   | NOT_FOUND | NOT_FOUND | NOT_FOUND |
         | removeCarer           | ok         | FORBIDDEN  | FORBIDDEN | ok        | FORBIDDEN      | FORBIDDEN | ok          | FORBIDDEN | FORBIDDEN | FORBIDDEN   | NOT_FOUND | NOT_FOUND | NOT_FOUND |
+        | issueEmergencyCard    | ok         | FORBIDDEN  | ok        | ok        | FORBIDDEN      | FORBIDDEN | FORBIDDEN   | FORBIDDEN | FORBIDDEN | FORBIDDEN   | NOT_FOUND | NOT_FOUND | NOT_FOUND |
+        | revokeEmergencyCard   | ok         | FORBIDDEN  | ok        | ok        | FORBIDDEN      | FORBIDDEN | FORBIDDEN   | FORBIDDEN | FORBIDDEN | FORBIDDEN   | NOT_FOUND | NOT_FOUND | NOT_FOUND |
         """;
 
     private static readonly ExpectedTable Groups = ExpectedTable.Parse(GroupWrites);
@@ -195,6 +197,14 @@ public class WriteMatrixTests(PassportFixture fixture, WriteMatrixTests.Writers 
             },
             s => s.AsWriter("mutation($id: ID!, $who: String!) { removeCarer(passportId: $id, subject: $who, reason: \"No longer holds parental responsibility\") { id } }", new { id = s.Id, who = s.Member!.Subject }),
             async s => "carer reads: " + HostClient.Outcome(await s.Host.GraphQLAsync(s.Member!, "query($id: ID!) { passport(id: $id) { id } }", new { id = s.Id }))),
+        ["issueEmergencyCard"] = new(
+            _ => Nothing,
+            s => s.AsWriter("mutation($id: ID!) { issueEmergencyCard(passportId: $id) { url } }", new { id = s.Id }),
+            s => s.CreatorReadsAsync("emergencyCard { issuedAt }", r => r.Ok()["passport"]!["emergencyCard"]?.ToJsonString() ?? "no card")),
+        ["revokeEmergencyCard"] = new(
+            async s => (await s.Host.GraphQLAsync(s.Creator, "mutation($id: ID!) { issueEmergencyCard(passportId: $id) { url } }", new { id = s.Id })).Ok(),
+            s => s.AsWriter("mutation($id: ID!) { revokeEmergencyCard(passportId: $id) { id } }", new { id = s.Id }),
+            s => s.CreatorReadsAsync("emergencyCard { issuedAt }", r => r.Ok()["passport"]!["emergencyCard"]?.ToJsonString() ?? "no card")),
     };
 
     /// <summary>

@@ -30,6 +30,9 @@ public enum AccessChange
     /// <summary>A carer's own address and phone.</summary>
     OwnContactDetails,
 
+    /// <summary>Issuing or revoking the child's emergency card: the family's sharing right (ADR 18).</summary>
+    EmergencyCard,
+
     /// <summary>A health professional's emergency access: no relationship needed.</summary>
     BreakGlass,
 

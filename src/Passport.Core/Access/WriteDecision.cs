@@ -175,6 +175,15 @@ public sealed class WriteDecision(AccessDecision access, ModuleCatalog modules)
 
                 RequireCarerRight(viewer, passport, grant, r => r.MayManageSharing, "Only a carer with the right to manage sharing, or the young person, decides who this passport is shared with.");
                 return;
+            case AccessChange.EmergencyCard:
+                // The card leads a clinician to emergency access, so it is the family's, like a share code.
+                if (grant.Basis == AccessBasis.CareTeam)
+                {
+                    throw PassportException.Forbidden("Only the family issues or stops the child's emergency card.");
+                }
+
+                RequireCarerRight(viewer, passport, grant, r => r.MayManageSharing, "Only a carer with the right to manage sharing, or the young person, issues or stops the emergency card.");
+                return;
             case AccessChange.Handover when grant.Basis == AccessBasis.CareTeam:
                 return;
             case AccessChange.Handover:

@@ -47,6 +47,7 @@ public sealed class MutationType : ObjectGraphType
         RemoveCarerMutation.Define(this);
         VerifyItemMutation.Define(this);
         MarkReviewedMutation.Define(this);
+        EmergencyCards.EmergencyCardMutations.Define(this);
 
         Field<NonNullGraphType<ModuleGraphType>>("setModuleEnabled")
             .Description("A local authority's administrator switches an extra module on or off for the children of their authority. Audited.")

@@ -16,7 +16,7 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
     /// decide their group themselves (<c>careTeam</c>, <c>carers</c>: cut to the viewer's own entry
     /// rather than refused).
     /// </summary>
-    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "cursor", "careTeam", "sharing", "carers", "reviews", "withheldItems" };
+    public static readonly IReadOnlySet<string> StructuralFields = new HashSet<string>(StringComparer.Ordinal) { "id", "version", "localAuthority", "cursor", "careTeam", "sharing", "carers", "reviews", "withheldItems", "emergencyCard" };
 
     public PassportGraphType(PassportSchemaContributions contributions, Modules.ModuleCatalog catalog)
     {
@@ -82,6 +82,7 @@ public sealed class PassportGraphType : ObjectGraphType<PassportNode>
                 AccessBasis.YoungPerson when !IsFrozenFamily(c) => ViewOf(c).WithheldItems.Where(w => w.Value == WithheldFrom.Carers).Select(w => new WithheldItem(w.Key, w.Value)).ToList(),
                 _ => throw PassportException.Forbidden("Only the care team and the young person see which items are withheld."),
             });
+        EmergencyCards.EmergencyCardFields.DefineStatus(this);
 
         foreach (var section in contributions.Sections)
         {

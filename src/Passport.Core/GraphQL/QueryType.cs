@@ -62,6 +62,8 @@ public sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("myNotifications")
             .Description("Notifications for the signed-in professional, e.g. a new severe allergy on a passport whose care team they are on. Newest first.")
             .ResolveAsync(async c => await Notifications(c).MineAsync(c.CancellationToken));
+
+        EmergencyCards.EmergencyCardFields.DefineScan(this);
     }
 
     private static PassportAccess Access(IResolveFieldContext context) =>

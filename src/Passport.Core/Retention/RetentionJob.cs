@@ -140,6 +140,7 @@ public sealed class RetentionJob(
         session.Events.TombstoneStream(passportId);
         session.Delete<PassportView>(passportId);
         session.DeleteWhere<ShareCode>(c => c.PassportId == passportId);
+        session.DeleteWhere<EmergencyCards.EmergencyCard>(c => c.PassportId == passportId);
         session.DeleteWhere<FamilyInvitation>(i => i.PassportId == passportId);
         session.DeleteWhere<Notification>(n => n.PassportId == passportId);
         session.DeleteWhere<Fhir.ImportedResource>(r => r.PassportId == passportId);

@@ -18,7 +18,14 @@ public sealed class EmergencyAccessModel(PageGraphQL graphQL) : FormPage
 
     public string Until => Text["Emergency.UkTime", Display.Time(DateTimeOffset.UtcNow.Add(Lasts))];
 
-    public IActionResult OnGet() => MayBreakGlass ? Page() : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+    /// <summary>The passport of the emergency card the clinician scanned (<c>/card/{token}</c> sends them here with it), else null.</summary>
+    public string? FromCard { get; private set; }
+
+    public IActionResult OnGet(string? passportId)
+    {
+        FromCard = Guid.TryParse(passportId, out var id) ? id.ToString() : null;
+        return MayBreakGlass ? Page() : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? passportId, string? reason)
     {

@@ -47,7 +47,7 @@ public static class FieldGroups
     /// <summary>Fields of Passport that are not child data, or that are checked entry by entry.</summary>
     public static readonly IReadOnlySet<string> PassportStructural = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "version", "localAuthority", "cursor", "careTeam", "carers", "reviews", "sharing", "withheldItems",
+        "id", "version", "localAuthority", "cursor", "careTeam", "carers", "reviews", "sharing", "withheldItems", "emergencyCard",
     };
 
     /// <summary>The module sections of Passport, by their GraphQL type.</summary>

@@ -367,6 +367,11 @@ public sealed partial class ResponseChecker(FuzzSchema schema, FuzzWorld world)
                     case "sharing" when !access.ReadsAccessLog:
                         found.Add(new Violation($"sharing settings shown to {persona.Label}", at));
                         break;
+
+                    // Like the sharing settings: the family's own (ADR 18).
+                    case "emergencyCard" when !access.ReadsAccessLog:
+                        found.Add(new Violation($"the emergency card shown to {persona.Label}", at));
+                        break;
                     case "withheldItems" when child is JsonArray withheld:
                         WithheldItems(sub, withheld, access, oracle, at);
                         break;

@@ -33,6 +33,8 @@ public static class WriteRules
         ["setItemWithheld"] = ["young-person", AnyProfessional],
         ["setMyContactDetails"] = ["carer"],
         ["removeCarer"] = [Family, "social-care"],
+        ["issueEmergencyCard"] = [Family],
+        ["revokeEmergencyCard"] = [Family],
         ["setFamilyAccessFrozen"] = ["social-care"],
         ["verifyItem"] = [AnyProfessional],
         ["setModuleEnabled"] = ["la-admin"],
