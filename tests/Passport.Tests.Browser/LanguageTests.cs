@@ -103,7 +103,7 @@ public sealed partial class LanguageTests(BrowserFixture fixture)
             await CheckAsync(page);
 
             // The family's other pages are in Polish too.
-            foreach (var path in new[] { "/sharing", "/care-team", "/carers", "/history", "/access-log", "/invite-carer", "/invite-young-person", "/notifications", "/about-me/easy-read", "/child-details" })
+            foreach (var path in new[] { "/sharing", "/care-team", "/carers", "/history", "/access-log", "/invite-carer", "/invite-young-person", "/notifications", "/about-me/easy-read", "/child-details", "/emergency-card" })
             {
                 await page.GotoAsync(passportUrl + path);
                 (await page.GetAttributeAsync("html", "lang")).ShouldBe("pl", path);

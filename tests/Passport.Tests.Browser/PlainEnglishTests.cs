@@ -33,7 +33,7 @@ public sealed class PlainEnglishTests(BrowserFixture fixture, ITestOutputHelper 
             "/passports", "/passports/new", "/join", $"/passports/{id}", $"/passports/{id}/about-me", $"/passports/{id}/about-me/easy-read",
             $"/passports/{id}/share", $"/passports/{id}/sharing", $"/passports/{id}/care-team", $"/passports/{id}/carers", $"/passports/{id}/my-contact-details",
             $"/passports/{id}/invite-carer", $"/passports/{id}/invite-young-person", $"/passports/{id}/notifications", $"/passports/{id}/history",
-            $"/passports/{id}/access-log", $"/passports/{id}/record/allergy", $"/passports/{id}/child-details",
+            $"/passports/{id}/access-log", $"/passports/{id}/record/allergy", $"/passports/{id}/child-details", $"/passports/{id}/emergency-card", "/use-offline",
         })
         {
             await page.GotoAsync(path);
