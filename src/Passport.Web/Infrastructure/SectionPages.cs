@@ -172,8 +172,6 @@ public static class CoreBlocks
         new ItemForm("emergency-contact", "Add an emergency contact", "Add an emergency contact", "Save contact", "addEmergencyContact", "amendEmergencyContact", "ContactInput", "contactId"),
         "removeEmergencyContact"));
 
-    public static IReadOnlyList<PageBlock> All { get; } = [EmergencyContacts];
-
     /// <summary>The emergency contacts block in the page's language: the web app's own words (<c>EmergencyContact.*</c>).</summary>
     public static PageBlock Localized(IStringLocalizer text)
     {
