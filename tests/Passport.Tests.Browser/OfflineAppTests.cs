@@ -107,7 +107,8 @@ public sealed partial class OfflineAppTests(BrowserFixture fixture)
         await family.GotoAsync($"/passports/{id}/history");
         (await family.Locator("h1").InnerTextAsync()).ShouldBe("You are offline");
         await family.GotoAsync("/");
-        (await family.Locator("#kept-passports").InnerTextAsync()).ShouldContain("Tamsin Polglase");
+        // The page script fills the list from the cache after the page loads: wait for the entry.
+        await family.Locator("#kept-passports :text('Tamsin Polglase')").First.WaitForAsync();
 
         // Turning it off removes the copies at once.
         await family.Context.SetOfflineAsync(false);

@@ -90,6 +90,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = width == MobileWidth ? 720 : 900 },
             JavaScriptEnabled = javaScript,
         });
+        // Pages answer in well under a second, but a busy 2-core machine running other suites can
+        // hold one past Playwright's default 30 s: wait longer rather than fail on load.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/sign-in");
         await page.CheckAsync($"#persona-{persona}");
