@@ -25,6 +25,9 @@ public sealed partial class LanguageTests(BrowserFixture fixture)
         try
         {
             var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Host.BaseAddress.ToString(), ViewportSize = new() { Width = BrowserFixture.MobileWidth, Height = 720 } });
+            // As the fixture's own contexts: a busy machine can hold a page past Playwright's 30 s.
+            context.SetDefaultTimeout(90_000);
+            context.SetDefaultNavigationTimeout(90_000);
             var page = await context.NewPageAsync();
 
             // The switch is on the sign-in page too; each language is named in its own words.
