@@ -233,7 +233,8 @@ services.AddPassportWeb(web =>
     web.ViewerOf = KeycloakClaimsTransformation.ViewerOf;
     web.SignInScheme = webSignInScheme;
 
-    // The languages the pages are offered in, the default first (docs/languages.md).
+    // The host's own endpoints keep the invariant culture; the pages are offered in these languages, the default first (docs/languages.md).
+    web.ApiPaths = ["/graphql", "/fhir", "/health", "/dev"];
     if (configuration.GetSection("Passport:Languages").Get<string[]>() is { Length: > 0 } languages)
     {
         web.Languages = languages;

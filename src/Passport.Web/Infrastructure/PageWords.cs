@@ -9,10 +9,10 @@ namespace Passport.Web.Infrastructure;
 /// </summary>
 public sealed class PageWords(IStringLocalizer<SharedResource> text, SectionPages pages)
 {
-    /// <summary>A sector in words: <c>social-care</c> → "Social care" ("Opieka społeczna").</summary>
+    /// <summary>A sector in words, in the modules' words: <c>youth-justice</c> → "Youth justice".</summary>
     public string Sector(string? sector) => pages.SectorName(sector);
 
-    /// <summary>A sector within a sentence: "social care".</summary>
+    /// <summary>A sector within a sentence: "youth justice".</summary>
     public string SectorInSentence(string? sector) => Display.InSentence(Sector(sector));
 
     /// <summary>Sectors within a sentence, the last joined with "or".</summary>

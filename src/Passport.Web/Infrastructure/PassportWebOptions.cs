@@ -41,4 +41,10 @@ public sealed class PassportWebOptions
     /// the module's words file (docs/languages.md).
     /// </summary>
     public IReadOnlyList<string> Languages { get; set; } = ["en-GB", "pl-PL", "ro-RO"];
+
+    /// <summary>
+    /// The host's own endpoints (e.g. <c>/graphql</c>): they keep the invariant culture whatever a
+    /// browser asks, so the API never answers differently for a person's language.
+    /// </summary>
+    public IReadOnlyList<string> ApiPaths { get; set; } = [];
 }

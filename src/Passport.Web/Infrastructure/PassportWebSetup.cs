@@ -61,17 +61,18 @@ public static class PassportWebSetup
 
     /// <summary>
     /// Static files (NHS.UK frontend, the web app's own and its service worker at /sw.js), before
-    /// authentication; then the pages'
-    /// language (<see cref="Languages"/>). The API (/graphql, /fhir, /health, /dev) keeps the invariant
-    /// culture whatever a browser asks: its answers never depend on a person's language.
+    /// authentication; then the pages' language (<see cref="Languages"/>). The host's own endpoints
+    /// (<see cref="PassportWebOptions.ApiPaths"/>) keep the invariant culture whatever a browser asks:
+    /// their answers never depend on a person's language.
     /// </summary>
     public static IApplicationBuilder UsePassportWebStaticFiles(this IApplicationBuilder app)
     {
         OfflineCopies.UseServiceWorkerAtRoot(app);
         app.UseStaticFiles();
         var languages = app.ApplicationServices.GetRequiredService<Languages>();
+        var apiPaths = app.ApplicationServices.GetRequiredService<PassportWebOptions>().ApiPaths;
         app.UseWhen(
-            context => !IsApi(context.Request.Path),
+            context => !apiPaths.Any(api => context.Request.Path.StartsWithSegments(api)),
             pages => pages.UseRequestLocalization(languages.RequestOptions()));
 
         // A page whose reads could not be written to the access log shows nothing of the passport.
@@ -97,9 +98,6 @@ public static class PassportWebSetup
         });
         return app;
     }
-
-    private static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/graphql") || path.StartsWithSegments("/fhir") || path.StartsWithSegments("/health") || path.StartsWithSegments("/dev");
 
     public static IEndpointRouteBuilder MapPassportWeb(this IEndpointRouteBuilder app)
     {

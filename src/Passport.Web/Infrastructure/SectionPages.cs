@@ -92,7 +92,7 @@ public sealed class SectionPages
     }
 
     /// <summary>
-    /// A sector in words, in the page's language: "Social care". The words are the modules' (a sector's
+    /// A sector in words, in the page's language: <c>youth-justice</c> → "Youth justice". The words are the modules' (a sector's
     /// name is translated by a module of that sector), so the web app names no sector itself.
     /// </summary>
     public string SectorName(string? sector)
