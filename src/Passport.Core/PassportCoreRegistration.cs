@@ -94,6 +94,7 @@ public static class PassportCoreRegistration
             .Index(x => x.DateOfBirth)
             .GinIndexJsonData();
         options.Schema.For<ShareCode>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
+        options.Schema.For<Languages.PersonLanguage>().DatabaseSchemaName(PassportSchemaName);
         options.Schema.For<Fhir.ImportedResource>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId);
         options.Schema.For<LocalAuthorityModules.ModuleEnablement>().DatabaseSchemaName(PassportSchemaName).Index(x => x.LocalAuthority);
         options.Schema.For<LocalAuthorityModules.ModuleEnablementChange>().DatabaseSchemaName(AuditSchemaName).Index(x => x.LocalAuthority);

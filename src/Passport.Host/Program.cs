@@ -233,6 +233,13 @@ services.AddPassportWeb(web =>
     web.ViewerOf = KeycloakClaimsTransformation.ViewerOf;
     web.SignInScheme = webSignInScheme;
 
+    // The host's own endpoints keep the invariant culture; the pages are offered in these languages, the default first (docs/languages.md).
+    web.ApiPaths = ["/graphql", "/fhir", "/health", "/dev"];
+    if (configuration.GetSection("Passport:Languages").Get<string[]>() is { Length: > 0 } languages)
+    {
+        web.Languages = languages;
+    }
+
     // The persona picker only beside the development key: never where a real identity provider is configured.
     if (isDevelopment && developmentKey is not null)
     {

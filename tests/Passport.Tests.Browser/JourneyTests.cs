@@ -107,8 +107,8 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await carer.VerifyPageAsync();
 
         // Sign out ends the session.
-        // The page wipes any kept offline copies before it posts, so wait for the sign-out to land.
         await carer.ClickAsync("button:has-text('Sign out')");
+        // The page's script wipes any offline copies before the form posts: wait for sign-out to land.
         await carer.WaitForURLAsync("**/sign-in");
         await carer.GotoAsync(passportUrl);
         carer.Url.ShouldContain("/sign-in");

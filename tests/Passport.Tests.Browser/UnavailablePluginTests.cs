@@ -46,6 +46,8 @@ public sealed class UnavailablePluginTests(BrowserFixture fixture)
                 ViewportSize = new ViewportSize { Width = BrowserFixture.MobileWidth, Height = 720 },
             });
             var carer = await context.NewPageAsync();
+            // A host that has just started is slow on each page's first request (JIT), more so on a busy machine: every step gets longer than Playwright's 30 s.
+            carer.SetDefaultTimeout(120_000);
             await carer.GotoAsync("/sign-in");
             await carer.CheckAsync("#persona-carer");
             await carer.ClickAsync("button:has-text('Sign in')");

@@ -38,6 +38,9 @@ public sealed class MutationType : ObjectGraphType
         AddCareTeamColleagueMutation.Define(this);
         InvitationMutations.Define(this);
         SetFamilyAccessFrozenMutation.Define(this);
+
+        // Not a change to a passport: the person's own choice of language for the pages.
+        Languages.MyLanguageFields.Define(this);
         TakeControlMutation.Define(this);
         SetItemWithheldMutation.Define(this);
         SetMyContactDetailsMutation.Define(this);

@@ -16,6 +16,7 @@ public sealed class ViewerGraphType : ObjectGraphType<Viewer>
         Field<StringGraphType>("sector").Resolve(c => c.Source.Sector);
         Field<StringGraphType>("organisation").Resolve(c => c.Source.Organisation);
         Field<StringGraphType>("localAuthority").Resolve(c => c.Source.LocalAuthority);
+        Languages.MyLanguageFields.Define(this);
     }
 }
 

@@ -1,5 +1,6 @@
 using Passport.Core.Passports;
 using Passport.Sdk;
+using Passport.Sdk.Pages;
 
 namespace Passport.Core.Modules;
 
@@ -10,8 +11,12 @@ public enum ModuleLoadStatus
     Failed,
 }
 
-/// <summary>A module the host found, loaded or not. A plugin whose manifest could not be read is named after its folder, with no manifest.</summary>
-public sealed record ModuleEntry(string Name, string? Sector, bool IsRequired, ModuleLoadStatus Status, string? Problem, ModuleManifest? Manifest);
+/// <summary>
+/// A module the host found, loaded or not. A plugin whose manifest could not be read is named after
+/// its folder, with no manifest. <paramref name="Words"/>: its words in other languages (the
+/// <c>passport-plugin.&lt;language&gt;.json</c> files beside its manifest).
+/// </summary>
+public sealed record ModuleEntry(string Name, string? Sector, bool IsRequired, ModuleLoadStatus Status, string? Problem, ModuleManifest? Manifest, ModuleWords? Words = null);
 
 /// <summary>
 /// The modules of this host: filled once at start by plugin loading, read by the access decision
@@ -41,14 +46,14 @@ public sealed class ModuleCatalog(IReadOnlyCollection<string> requiredModules)
     /// <summary>The loaded modules themselves, for the questions the core asks them (e.g. which group an item is in).</summary>
     public IReadOnlyList<PassportModule> Modules => _modules;
 
-    public void Loaded(ModuleManifest manifest, PassportModule? module = null)
+    public void Loaded(ModuleManifest manifest, PassportModule? module = null, ModuleWords? words = null)
     {
         if (module is not null)
         {
             _modules.Add(module);
         }
 
-        _entries.Add(new ModuleEntry(manifest.Name, manifest.Sector, IsRequired(manifest.Name), ModuleLoadStatus.Loaded, null, manifest));
+        _entries.Add(new ModuleEntry(manifest.Name, manifest.Sector, IsRequired(manifest.Name), ModuleLoadStatus.Loaded, null, manifest, words));
         foreach (var group in manifest.FieldGroups)
         {
             _owningSectorOfGroup[group.Name] = manifest.Sector;
@@ -62,10 +67,10 @@ public sealed class ModuleCatalog(IReadOnlyCollection<string> requiredModules)
     /// section stays in the schema, answering MODULE_UNAVAILABLE: missing information must never
     /// look like "none recorded". Without one, it is listed by its folder's name.
     /// </summary>
-    public void Failed(string folderName, ModuleManifest? manifest, string problem)
+    public void Failed(string folderName, ModuleManifest? manifest, string problem, ModuleWords? words = null)
     {
         var name = manifest?.Name ?? folderName;
-        _entries.Add(new ModuleEntry(name, manifest?.Sector, IsRequired(name), ModuleLoadStatus.Failed, problem, manifest));
+        _entries.Add(new ModuleEntry(name, manifest?.Sector, IsRequired(name), ModuleLoadStatus.Failed, problem, manifest, words));
         if (manifest is not null)
         {
             _unavailableSections[manifest.Section] = manifest;

@@ -5,6 +5,7 @@ using System.Runtime.Loader;
 using Passport.Core.GraphQL;
 using Passport.Core.Modules;
 using Passport.Sdk;
+using Passport.Sdk.Pages;
 
 namespace Passport.Host.Plugins;
 
@@ -49,9 +50,11 @@ internal sealed class PluginLoader
         foreach (var folder in folders)
         {
             ModuleManifest? manifest = null;
+            ModuleWords? words = null;
             try
             {
                 manifest = ModuleManifest.ReadFrom(folder);
+                words = ModuleWords.ReadFrom(folder);
                 if (loaded.Any(m => m.Module.Manifest.Name == manifest.Name))
                 {
                     throw new InvalidOperationException($"another plugin already provides the module '{manifest.Name}'");
@@ -60,14 +63,14 @@ internal sealed class PluginLoader
                 var module = Load(folder);
                 contributions.ContributeFrom(module.Module, manifest);
                 loaded.Add(module);
-                catalog.Loaded(manifest, module.Module);
+                catalog.Loaded(manifest, module.Module, words);
                 _log.LogInformation("Loaded module {Module} ({Sector}) from {Folder}", manifest.Name, manifest.Sector, folder);
             }
             catch (Exception e) when (e is not RequiredModuleException)
             {
                 var problem = e is TargetInvocationException { InnerException: { } inner } ? inner.Message : e.Message;
                 failures.Add((folder, problem));
-                catalog.Failed(Path.GetFileName(folder), manifest, problem);
+                catalog.Failed(Path.GetFileName(folder), manifest, problem, words);
                 _log.LogError("Plugin folder {Folder} failed to load and is skipped: {Problem}", folder, problem);
             }
         }

@@ -69,7 +69,49 @@ public sealed record ItemChart(string DateField, IReadOnlyList<string> Series);
 /// <param name="Form">How it is recorded and amended; null when the web app offers no form.</param>
 /// <param name="EndMutation">The mutation that ends an item (taking the item argument for a list); null when it cannot be ended.</param>
 /// <param name="Chart">A chart drawn beside it, or null.</param>
-public sealed record ItemBlock(string Field, string Heading, string Group, bool IsList, bool LeadsPage, IReadOnlyList<PageField> Fields, ItemForm? Form, string? EndMutation, ItemChart? Chart = null);
+public sealed record ItemBlock(string Field, string Heading, string Group, bool IsList, bool LeadsPage, IReadOnlyList<PageField> Fields, ItemForm? Form, string? EndMutation, ItemChart? Chart = null)
+{
+    private readonly string? _amendTitle;
+
+    /// <summary>
+    /// The title of the form that changes an item, e.g. "Change the allergy": made from the form's
+    /// title ("Add an allergy"), or "Change" and the heading. A module's words file translates it
+    /// like any other of its texts (<see cref="ModuleWords"/>).
+    /// </summary>
+    public string AmendTitle
+    {
+        get => _amendTitle ?? Amending(Form?.Title, Heading);
+        init => _amendTitle = value;
+    }
+
+    /// <summary>"Add a plan" → "Change the plan"; "Add or change the plan" → "Change the plan"; otherwise "Change" and the heading.</summary>
+    /// <param name="title">The form's title.</param>
+    /// <param name="heading">The block's heading.</param>
+    /// <returns>The title of the form that changes an item.</returns>
+    public static string Amending(string? title, string heading)
+    {
+        ArgumentNullException.ThrowIfNull(heading);
+        var words = (title ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count < 2 || words[0] is not ("Add" or "Record" or "Report" or "Set"))
+        {
+            var lower = heading.Length > 1 && char.IsUpper(heading[0]) && !char.IsUpper(heading[1]) ? char.ToLowerInvariant(heading[0]) + heading[1..] : heading;
+            return $"Change {lower}";
+        }
+
+        words.RemoveAt(0);
+        if (words is ["or", "change", _, ..])
+        {
+            words.RemoveRange(0, 2);
+        }
+
+        if (words[0] is "a" or "an")
+        {
+            words[0] = "the";
+        }
+
+        return "Change " + string.Join(' ', words);
+    }
+}
 
 /// <summary>
 /// What a module contributes to the web app: its section of the passport page, its blocks and

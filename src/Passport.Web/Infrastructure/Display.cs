@@ -1,14 +1,28 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Passport.Sdk.Pages;
 
 namespace Passport.Web.Infrastructure;
 
-/// <summary>Small formatting helpers for the pages.</summary>
+/// <summary>
+/// Small formatting helpers for the pages, in the request's culture (<see cref="CultureInfo.CurrentCulture"/>,
+/// chosen by <see cref="Languages"/>): dates with the culture's month names, numbers with its decimal
+/// separator, times on the UK clock.
+/// </summary>
 public static class Display
 {
-    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>The web app's words for the few that formatting needs ("at", "Yes"); the same resources the pages read.</summary>
+    internal static readonly IStringLocalizer Words = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance).Create(typeof(SharedResource));
+
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
+
+    private static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     private static readonly TimeZoneInfo London =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var london) ? london : TimeZoneInfo.Utc;
@@ -19,8 +33,9 @@ public static class Display
     public static string Str(this JsonNode? node, string name) => node?[name]?.ToString() ?? "";
 
     /// <summary>
-    /// A day as "3 September 2017"; an instant as the UK clock showed it (Europe/London, with summer
-    /// time), e.g. "1 July 2026 at 1:30pm": a parent or a nurse reads a time as the clock on the wall.
+    /// A day as "3 September 2017" ("3 września 2017"); an instant as the UK clock showed it
+    /// (Europe/London, with summer time), e.g. "1 July 2026 at 1:30pm" ("1 lipca 2026, godz. 13:30"):
+    /// a parent or a nurse reads a time as the clock on the wall.
     /// </summary>
     public static string Date(string? iso)
     {
@@ -34,40 +49,62 @@ public static class Display
             return Time(at);
         }
 
-        return DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var day) ? day.ToString("d MMMM yyyy", UkCulture) : iso;
+        return DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var day) ? Day(day) : iso;
     }
 
-    /// <summary>An instant on the UK clock in the NHS style: "1 July 2026 at 1:30pm", "… at 9am", "… at midday".</summary>
+    /// <summary>A day in full, in the culture's words: "3 September 2017", "3 września 2017", "3 septembrie 2017".</summary>
+    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", Culture);
+
+    /// <summary>A day in short, for tables: "3 Sept 2017", "3 wrz 2017".</summary>
+    public static string ShortDay(DateOnly day) => day.ToString("d MMM yyyy", Culture);
+
+    /// <summary>A number as the culture writes it: 121.5 in English, 121,5 in Polish and Romanian.</summary>
+    public static string Number(double value) => value.ToString("0.###", Culture);
+
+    /// <summary>
+    /// A number a person typed, in their culture's way (121,5 in Polish) or with a point (121.5,
+    /// which everyone understands); null when it is not a number. Thousands separators are refused:
+    /// "1,215" is never read as 1215.
+    /// </summary>
+    public static double? ParseNumber(string text)
+    {
+        var trimmed = text.Trim();
+        return double.TryParse(trimmed, NumberStyles.Float, Culture, out var n) && double.IsFinite(n) ? n
+            : double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out n) && double.IsFinite(n) ? n
+            : null;
+    }
+
+    /// <summary>
+    /// An instant on the UK clock: in English in the NHS style ("1 July 2026 at 1:30pm", "… at 9am",
+    /// "… at midday"); in other languages with the culture's 24-hour clock ("1 lipca 2026, godz. 13:30").
+    /// </summary>
     public static string Time(DateTimeOffset at)
     {
         var local = TimeZoneInfo.ConvertTime(at, London);
-        var clock = (local.Hour, local.Minute) switch
+        var clock = !IsEnglish ? local.ToString("t", Culture) : (local.Hour, local.Minute) switch
         {
             (12, 0) => "midday",
             (0, 0) => "midnight",
             (_, 0) => local.ToString("htt", CultureInfo.InvariantCulture).ToLowerInvariant(),
             _ => local.ToString("h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant(),
         };
-        return $"{local.ToString("d MMMM yyyy", UkCulture)} at {clock}";
+        return Words["Time.DayAtClock", Day(DateOnly.FromDateTime(local.DateTime)), clock];
     }
 
-    /// <summary>A sector's value in words: "out-of-hours" → "Out of hours". Every sector reads the same way, a plugin's too.</summary>
-    public static string Sector(string? sector) =>
-        string.IsNullOrEmpty(sector) ? "" : char.ToUpperInvariant(sector[0]) + sector[1..].Replace('-', ' ');
+    /// <summary>Words in a list within a sentence, the last joined with "or" in the page's language.</summary>
+    public static string OrList(IReadOnlyList<string> words) =>
+        words.Count <= 1 ? string.Concat(words) : Words["List.Or", string.Join(", ", words.Take(words.Count - 1)), words[^1]];
 
-    /// <summary>Sectors in words within a sentence, the last joined with "or".</summary>
-    public static string Sectors(IEnumerable<string> sectors)
-    {
-        var words = sectors.Select(s => Sector(s).ToLowerInvariant()).ToList();
-        return words.Count <= 1 ? string.Concat(words) : $"{string.Join(", ", words[..^1])} or {words[^1]}";
-    }
+    /// <summary>Yes or no in the page's language.</summary>
+    public static string YesNo(bool yes) => Words[yes ? "Yes" : "No"];
 
     /// <summary>Words that follow other words: "Medicine" → "medicine"; "SNOMED CT code" and "NHS number" keep their capitals.</summary>
     public static string InSentence(string text) =>
         text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
-    /// <summary>A label without its "(optional)", as a message or a summary names the field.</summary>
-    public static string ShortLabel(string label) => label.Replace("(optional)", "", StringComparison.Ordinal).Trim();
+    /// <summary>A label without its "(optional)" ("(opcjonalnie)"…), as a message or a summary names the field.</summary>
+    public static string ShortLabel(string label) =>
+        label.Replace("(optional)", "", StringComparison.Ordinal).Replace(Words["Form.Optional"], "", StringComparison.Ordinal).Trim();
 
     /// <summary>Ten digits as the NHS shows them: 943 476 5919.</summary>
     public static string NhsNumber(string? digits) =>
@@ -95,7 +132,8 @@ public static class Display
     {
         null => "",
         JsonArray array => string.Join(", ", array.Select(a => a?.ToString())),
-        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "Yes" : "No",
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => YesNo(v.GetValue<bool>()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var n) => Number(n),
         _ => Enum(node.ToString()),
     };
 
@@ -121,22 +159,6 @@ public static class Display
 
     private static string Date2(string text) =>
         text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.ToString("d MMMM yyyy", UkCulture)
+            ? Day(d)
             : text;
-
-    public static string Provenance(JsonNode? p)
-    {
-        if (p is null)
-        {
-            return "";
-        }
-
-        var who = p.Str("displayName");
-        var role = p.Str("role");
-        var org = p.Str("organisation");
-        var sector = Sector(p.Str("sector"));
-        var detail = string.Join(", ", new[] { Enum(role) == role ? Label(role) : Enum(role), sector, org }.Where(s => !string.IsNullOrEmpty(s)));
-        var source = p.Str("source");
-        return $"{who}{(detail.Length > 0 ? $" ({detail})" : "")}, {Date(p.Str("recordedAt"))}{(string.IsNullOrEmpty(source) ? "" : $"; {source}")}";
-    }
 }

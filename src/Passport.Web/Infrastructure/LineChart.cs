@@ -52,7 +52,7 @@ public static class LineChart
             .ToList();
 
     /// <summary>A number as the table and the description show it: 118.5, 21.</summary>
-    public static string Format(double value) => value.ToString("0.#", CultureInfo.GetCultureInfo("en-GB"));
+    public static string Format(double value) => value.ToString("0.#", CultureInfo.CurrentCulture);
 
     private static double? Number(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
@@ -72,7 +72,7 @@ public static class LineChart
         }
 
         var ic = CultureInfo.InvariantCulture;
-        var uk = CultureInfo.GetCultureInfo("en-GB");
+        var culture = CultureInfo.CurrentCulture;
         var minDay = series[0].On.DayNumber;
         var maxDay = Math.Max(series[^1].On.DayNumber, minDay + 1);
         var minV = Math.Floor(series.Min(s => s.V) * 0.95);
@@ -88,8 +88,8 @@ public static class LineChart
         var first = series[0];
         var last = series[^1];
         var description = series.Count == 1
-            ? $"{axis}: one measurement, {Format(first.V)} on {first.On.ToString("d MMMM yyyy", uk)}."
-            : $"{axis}: {series.Count} measurements from {Format(first.V)} on {first.On.ToString("d MMMM yyyy", uk)} to {Format(last.V)} on {last.On.ToString("d MMMM yyyy", uk)}.";
+            ? Display.Words["Chart.OneMeasurement", axis, Format(first.V), Display.Day(first.On)].Value
+            : Display.Words["Chart.Measurements", axis, series.Count, Format(first.V), Display.Day(first.On), Format(last.V), Display.Day(last.On)].Value;
 
         var svg = new StringBuilder();
         svg.Append(ic, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">");
@@ -102,16 +102,16 @@ public static class LineChart
             var v = minV + ((maxV - minV) * i / 4);
             var y = Y(v);
             svg.Append(ic, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#d8dde0\" stroke-width=\"1\"/>");
-            svg.Append(ic, $"<text x=\"{Left - 6}\" y=\"{y + 5:0.#}\" text-anchor=\"end\" font-size=\"14\" fill=\"#212b32\">{v.ToString("0.#", ic)}</text>");
+            svg.Append(ic, $"<text x=\"{Left - 6}\" y=\"{y + 5:0.#}\" text-anchor=\"end\" font-size=\"14\" fill=\"#212b32\">{Format(v)}</text>");
         }
 
         // Axes and their labels.
         svg.Append(ic, $"<line x1=\"{Left}\" x2=\"{Left}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" stroke=\"#212b32\" stroke-width=\"2\"/>");
         svg.Append(ic, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Height - Bottom}\" y2=\"{Height - Bottom}\" stroke=\"#212b32\" stroke-width=\"2\"/>");
-        svg.Append(ic, $"<text x=\"{Left}\" y=\"{Height - Bottom + 20}\" font-size=\"14\" fill=\"#212b32\">{first.On.ToString("MMM yyyy", uk)}</text>");
+        svg.Append(ic, $"<text x=\"{Left}\" y=\"{Height - Bottom + 20}\" font-size=\"14\" fill=\"#212b32\">{WebUtility.HtmlEncode(first.On.ToString("MMM yyyy", culture))}</text>");
         if (series.Count > 1)
         {
-            svg.Append(ic, $"<text x=\"{Width - Right}\" y=\"{Height - Bottom + 20}\" text-anchor=\"end\" font-size=\"14\" fill=\"#212b32\">{last.On.ToString("MMM yyyy", uk)}</text>");
+            svg.Append(ic, $"<text x=\"{Width - Right}\" y=\"{Height - Bottom + 20}\" text-anchor=\"end\" font-size=\"14\" fill=\"#212b32\">{WebUtility.HtmlEncode(last.On.ToString("MMM yyyy", culture))}</text>");
         }
 
         svg.Append(ic, $"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - 8}\" text-anchor=\"middle\" font-size=\"14\" fill=\"#212b32\">{WebUtility.HtmlEncode(dateAxis)}</text>");

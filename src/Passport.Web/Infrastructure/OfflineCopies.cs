@@ -81,7 +81,8 @@ public sealed class OfflineCopies : IAsyncPageFilter
             case ViewPassportModel page when page.GetType() == typeof(ViewPassportModel)
                 && page.Passport is not null && page.Closed is null && page.EmergencyUntil is null:
                 headers[OfflineHeader] = "allowed";
-                headers[UpdatedHeader] = Display.Time(DateTimeOffset.UtcNow);
+                // In the page's language, so it may hold letters a header cannot ("września"): URI-encoded.
+                headers[UpdatedHeader] = Uri.EscapeDataString(Display.Time(DateTimeOffset.UtcNow));
                 break;
             // Only a whole list says which passports are no longer theirs (the page shows the first page of them).
             case PassportsIndexModel list when list.Passports.Count < Passport.Core.Passports.Paging.DefaultFirst:

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
@@ -62,14 +63,25 @@ public sealed class PageGraphQL(
             inputs = serializer.Deserialize<Inputs>(System.Text.Json.JsonSerializer.Serialize(variables));
         }
 
-        var result = await executer.ExecuteAsync(o =>
+        // The API answers the same whatever the page's language: it runs in the invariant culture, as /graphql does.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        ExecutionResult result;
+        try
         {
-            o.Query = query;
-            o.Variables = inputs;
-            o.RequestServices = services;
-            o.User = context.User;
-            o.CancellationToken = context.RequestAborted;
-        });
+            result = await executer.ExecuteAsync(o =>
+            {
+                o.Query = query;
+                o.Variables = inputs;
+                o.RequestServices = services;
+                o.User = context.User;
+                o.CancellationToken = context.RequestAborted;
+            });
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
 
         if (accessLog.HasEntries)
         {

@@ -34,4 +34,17 @@ public sealed class PassportWebOptions
     /// when <c>Auth__Authority</c> is set), ending in the <see cref="CookieScheme"/> session. Null: none.
     /// </summary>
     public string? SignInScheme { get; set; }
+
+    /// <summary>
+    /// The languages the pages are offered in, as culture names, the default first (configuration
+    /// <c>Passport:Languages</c>). Each needs the web app's resource files and, for a module's words,
+    /// the module's words file (docs/languages.md).
+    /// </summary>
+    public IReadOnlyList<string> Languages { get; set; } = ["en-GB", "pl-PL", "ro-RO"];
+
+    /// <summary>
+    /// The host's own endpoints (e.g. <c>/graphql</c>): they keep the invariant culture whatever a
+    /// browser asks, so the API never answers differently for a person's language.
+    /// </summary>
+    public IReadOnlyList<string> ApiPaths { get; set; } = [];
 }

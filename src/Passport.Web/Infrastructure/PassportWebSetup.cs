@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace Passport.Web.Infrastructure;
 
@@ -17,6 +18,9 @@ public static class PassportWebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<PageGraphQL>();
         services.AddSingleton<SectionPages>();
+        services.AddSingleton(new Languages(options.Languages));
+        services.AddSingleton<PageWords>();
+        services.AddLocalization(l => l.ResourcesPath = "Resources");
 
         // An extra scheme beside the API's bearer scheme: the default stays as it is.
         services.AddAuthentication().AddCookie(PassportWebOptions.CookieScheme, cookie =>
@@ -43,15 +47,33 @@ public static class PassportWebSetup
             pages.Conventions.AuthorizeFolder("/", PassportWebOptions.Policy);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
             pages.Conventions.AllowAnonymousToPage("/Error");
-        }).AddMvcOptions(mvc => mvc.Filters.Add(new OfflineCopies()));
+            pages.Conventions.AllowAnonymousToPage("/Language");
+        })
+            .AddViewLocalization()
+            .AddMvcOptions(mvc =>
+            {
+                mvc.Filters.Add(new OfflineCopies());
+                mvc.Filters.Add<RememberedLanguageFilter>();
+            });
+        services.AddScoped<RememberedLanguageFilter>();
         return services;
     }
 
-    /// <summary>Static files (NHS.UK frontend, the web app's own and its service worker at /sw.js), before authentication.</summary>
+    /// <summary>
+    /// Static files (NHS.UK frontend, the web app's own and its service worker at /sw.js), before
+    /// authentication; then the pages' language (<see cref="Languages"/>). The host's own endpoints
+    /// (<see cref="PassportWebOptions.ApiPaths"/>) keep the invariant culture whatever a browser asks:
+    /// their answers never depend on a person's language.
+    /// </summary>
     public static IApplicationBuilder UsePassportWebStaticFiles(this IApplicationBuilder app)
     {
         OfflineCopies.UseServiceWorkerAtRoot(app);
         app.UseStaticFiles();
+        var languages = app.ApplicationServices.GetRequiredService<Languages>();
+        var apiPaths = app.ApplicationServices.GetRequiredService<PassportWebOptions>().ApiPaths;
+        app.UseWhen(
+            context => !apiPaths.Any(api => context.Request.Path.StartsWithSegments(api)),
+            pages => pages.UseRequestLocalization(languages.RequestOptions()));
 
         // A page whose reads could not be written to the access log shows nothing of the passport.
         app.Use(async (context, next) =>
@@ -65,10 +87,12 @@ public static class PassportWebSetup
                 context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.ContentType = "text/html; charset=utf-8";
+                var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                string Html(string key) => System.Net.WebUtility.HtmlEncode(text[key]);
                 await context.Response.WriteAsync(
-                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Sorry, there is a problem with the service</title>" +
+                    $"<!DOCTYPE html><html lang=\"{System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{Html("Unavailable.Title")}</title>" +
                     "<link rel=\"stylesheet\" href=\"/_content/Passport.Web/nhsuk/nhsuk-frontend.min.css\"></head><body><div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" id=\"maincontent\">" +
-                    "<h1>Sorry, there is a problem with the service</h1><p>We could not record this view in the access log, so the passport is not shown. If you made a change, it may have been saved: check the passport before repeating it.</p><p>Try again shortly.</p></main></div></body></html>",
+                    $"<h1>{Html("Unavailable.Title")}</h1><p>{Html("Unavailable.Body")}</p><p>{Html("Unavailable.TryAgain")}</p></main></div></body></html>",
                     context.RequestAborted);
             }
         });

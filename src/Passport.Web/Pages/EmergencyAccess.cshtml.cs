@@ -16,7 +16,7 @@ public sealed class EmergencyAccessModel(PageGraphQL graphQL) : FormPage
 
     public bool MayBreakGlass => User.HasClaim("role", "professional") && User.HasClaim("sector", UseBreakGlass.Sector);
 
-    public string Until => Display.Time(DateTimeOffset.UtcNow.Add(Lasts)) + " (UK time)";
+    public string Until => Text["Emergency.UkTime", Display.Time(DateTimeOffset.UtcNow.Add(Lasts))];
 
     /// <summary>The passport of the emergency card the clinician scanned (<c>/card/{token}</c> sends them here with it), else null.</summary>
     public string? FromCard { get; private set; }
@@ -38,16 +38,16 @@ public sealed class EmergencyAccessModel(PageGraphQL graphQL) : FormPage
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(passportId) || !Guid.TryParse(passportId, out _))
         {
-            Errors.Add(("passportId", string.IsNullOrEmpty(passportId) ? "Enter the passport ID" : "Enter the passport ID as it is shown on the passport, like 3f2b…"));
+            Errors.Add(("passportId", string.IsNullOrEmpty(passportId) ? Text["Emergency.EnterId"] : Text["Emergency.IdShape"]));
         }
 
         if (string.IsNullOrEmpty(reason))
         {
-            Errors.Add(("reason", "Enter why you need emergency access"));
+            Errors.Add(("reason", Text["Emergency.EnterReason"]));
         }
         else if (reason.Length < 10)
         {
-            Errors.Add(("reason", "Reason must describe the emergency, in at least 10 characters"));
+            Errors.Add(("reason", Text["Emergency.ReasonTooShort"]));
         }
 
         if (Errors.Count > 0)
@@ -61,7 +61,7 @@ public sealed class EmergencyAccessModel(PageGraphQL graphQL) : FormPage
             AddApiErrors(result, "passportId");
             if (Errors.Count == 0)
             {
-                Errors.Add(("passportId", "Emergency access could not be given. Check the passport ID"));
+                Errors.Add(("passportId", Text["Emergency.NotGiven"]));
             }
 
             return Page();

@@ -19,7 +19,7 @@ public sealed class JoinModel(PageGraphQL graphQL) : FormPage
         code = code?.Trim();
         if (string.IsNullOrEmpty(code))
         {
-            Errors.Add(("code", "Enter the invitation code you were given"));
+            Errors.Add(("code", Text["Join.EnterCode"]));
             return Page();
         }
 
@@ -27,9 +27,15 @@ public sealed class JoinModel(PageGraphQL graphQL) : FormPage
         var result = await graphQL.RunAsync($"mutation($code: String!) {{ {mutation}(code: $code) {{ id }} }}", new { code });
         if (!result.Ok || result.Data?[mutation]?["id"] is not { } id)
         {
-            Errors.Add(("code", result.Errors.FirstOrDefault() is { Code: "FORBIDDEN" or "RATE_LIMITED" } refused
-                ? refused.Message
-                : "This invitation code is not valid. It may be mistyped, expired or used already. Ask the carer who invited you for a new code"));
+            if (result.Errors.FirstOrDefault() is { Code: "FORBIDDEN" or "RATE_LIMITED" } refused)
+            {
+                // The API says why it refused (e.g. the person is already linked), in English.
+                AddApiError("code", refused, apiExplainsRefusals: true);
+            }
+            else
+            {
+                Errors.Add(("code", Text["Join.NotValid"]));
+            }
             return Page();
         }
 

@@ -14,7 +14,7 @@ public sealed class ShareCodeModel(PageGraphQL graphQL) : FormPage
         code = code?.Trim();
         if (string.IsNullOrEmpty(code))
         {
-            Errors.Add(("code", "Enter the share code the family gave you"));
+            Errors.Add(("code", Text["ShareCode.Enter"]));
             return Page();
         }
 
@@ -22,8 +22,8 @@ public sealed class ShareCodeModel(PageGraphQL graphQL) : FormPage
         if (!result.Ok || result.Data?["redeemShareCode"]?["id"] is not { } id)
         {
             Errors.Add(("code", result.Errors.Any(e => e.Code == "FORBIDDEN")
-                ? "This code is for a different kind of professional. Ask the family for a code for your sector"
-                : "This share code is not valid. It may have expired or been used already. Ask the family for a new code"));
+                ? Text["ShareCode.OtherSector"].Value
+                : Text["ShareCode.NotValid"].Value));
             return Page();
         }
 

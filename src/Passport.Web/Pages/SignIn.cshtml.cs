@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages;
@@ -12,7 +13,7 @@ namespace Passport.Web.Pages;
 /// development default: a persona picker that starts a cookie session with the persona's claims
 /// (the same claims a demo token carries).
 /// </summary>
-public sealed class SignInModel(PassportWebOptions options) : PageModel
+public sealed class SignInModel(PassportWebOptions options, IStringLocalizer<SharedResource> text, PageWords words) : PageModel
 {
     public IReadOnlyList<WebPersona> Personas => options.Personas;
 
@@ -27,10 +28,10 @@ public sealed class SignInModel(PassportWebOptions options) : PageModel
 
     public bool OrganisationSignIn => options.SignInScheme is not null;
 
-    public static string Describe(WebPersona p) => string.Join(", ", new[]
+    public string Describe(WebPersona p) => string.Join(", ", new[]
     {
-        string.Join(", ", p.Roles.Select(r => r switch { "carer" => "Parent or carer", "young-person" => "Young person", "professional" => "Professional", "la-admin" => "Local authority administrator", "auditor" => "Auditor", _ => r })),
-        Display.Sector(p.Sector),
+        string.Join(", ", p.Roles.Select(words.Role)),
+        words.Sector(p.Sector),
         p.Organisation ?? "",
     }.Where(s => s.Length > 0));
 
@@ -49,7 +50,7 @@ public sealed class SignInModel(PassportWebOptions options) : PageModel
         var chosen = options.Personas.FirstOrDefault(p => p.Key == persona);
         if (chosen is null)
         {
-            Error = "Select who you are";
+            Error = text["SignIn.SelectWho"];
             return Page();
         }
 

@@ -11,7 +11,7 @@ namespace Passport.Web.Pages;
 /// does the keeping; the server only lists the passports and says whose device it is.
 /// Professionals never have the option.
 /// </summary>
-public sealed class UseOfflineModel(PageGraphQL graphQL) : PageModel
+public sealed class UseOfflineModel(PageGraphQL graphQL, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>The passport pages the family sees (path and child's name), the ones a copy may be kept of.</summary>
     public IReadOnlyList<(string Path, string Name)> Passports { get; private set; } = [];
@@ -29,7 +29,7 @@ public sealed class UseOfflineModel(PageGraphQL graphQL) : PageModel
         var result = await graphQL.RunAsync("query { myPassports(first: 200) { id child { givenName familyName } } }");
         Passports = (result.Data?["myPassports"] as JsonArray ?? [])
             .Where(p => p is not null)
-            .Select(p => ($"/passports/{p.Str("id")}", p!["child"] is { } child ? $"{child.Str("givenName")} {child.Str("familyName")}" : "Passport"))
+            .Select(p => ($"/passports/{p.Str("id")}", p!["child"] is { } child ? $"{child.Str("givenName")} {child.Str("familyName")}" : text["Passport.Untitled"].Value))
             .ToList();
         return Page();
     }

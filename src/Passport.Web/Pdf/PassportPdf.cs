@@ -36,6 +36,9 @@ internal sealed class PassportPdf
     private readonly XBrush _secondary = new XSolidBrush(PageFlow.SecondaryColour);
     private readonly XBrush _blue = new XSolidBrush(PageFlow.BlueColour);
     private readonly ViewPassportModel _page;
+
+    /// <summary>The page's words (the web app's resources), in the language the PDF is asked for in.</summary>
+    private string W(string key, params object[] arguments) => _page.Words[key, arguments];
     private readonly PageFlow _flow;
 
     private PassportPdf(ViewPassportModel page, PageFlow flow)
@@ -50,9 +53,9 @@ internal sealed class PassportPdf
         ArgumentNullException.ThrowIfNull(page);
         var passport = page.Passport ?? throw new InvalidOperationException("The passport was not read.");
         using var document = new PdfDocument();
-        document.Info.Title = $"Children's Passport: {page.ChildName}";
-        document.Info.Creator = "Regional Children's Passport";
-        var printed = $"Printed on {Display.Time(printedAt)} (UK time) by {printedBy}";
+        document.Info.Title = page.Words["Print.Heading", page.ChildName];
+        document.Info.Creator = page.Words["Pdf.Creator"];
+        var printed = page.Words["Pdf.PrintedOn", Display.Time(printedAt), printedBy].Value;
         var version = passport["version"]?.ToString() ?? "";
 
         using (var flow = new PageFlow(document, Top, Bottom, Side))
@@ -82,29 +85,29 @@ internal sealed class PassportPdf
         _flow.Add(new(_flow.Wrap(_page.ChildName, _title, _text, _flow.Width), SpaceAfter: 4));
         if (_page.PreferredName is string preferred)
         {
-            _flow.Add(new(_flow.Wrap($"Likes to be called {preferred}", _lead, _text, _flow.Width), SpaceAfter: 2));
+            _flow.Add(new(_flow.Wrap(W("Passport.LikesToBeCalled", preferred), _lead, _text, _flow.Width), SpaceAfter: 2));
         }
 
-        var identity = string.Join(" · ", new[] { _page.Born is null ? null : $"Born {_page.Born}", _page.NhsNumber is null ? null : $"NHS number {_page.NhsNumber}" }.OfType<string>());
+        var identity = string.Join(" · ", new[] { _page.Born is null ? null : W("Passport.Born", _page.Born), _page.NhsNumber is null ? null : W("Passport.NhsNumber", _page.NhsNumber) }.OfType<string>());
         if (identity.Length > 0)
         {
             _flow.Add(new(_flow.Wrap(identity, _bodyBold, _text, _flow.Width), SpaceAfter: 2));
         }
 
-        _flow.Add(new(_flow.Wrap($"{printed}. Check the online passport for the latest information.", _small, _secondary, _flow.Width), SpaceAfter: 8));
+        _flow.Add(new(_flow.Wrap(W("Pdf.CheckOnline", printed), _small, _secondary, _flow.Width), SpaceAfter: 8));
 
         if (_page.UnavailableSections is { Count: > 0 } unavailable)
         {
-            Warning("Part of this passport is unavailable", $"We cannot show {string.Join(", ", unavailable.Select(s => s.Title))} right now. Information may be recorded there: do not take its absence to mean there is none.");
+            Warning(W("FirstScreen.Unavailable"), W("FirstScreen.UnavailableBody", string.Join(", ", unavailable.Select(s => s.Title))));
         }
 
         var aboutMe = _page.Passport!["aboutMe"];
         if (_page.IsAboutMeDueForReview)
         {
-            Warning("About me is due for review", $"About me was last reviewed on {Display.Date(aboutMe.Str("lastReviewed"))}. Check it with the family before relying on it.");
+            Warning(W("FirstScreen.ReviewDue"), W("FirstScreen.ReviewDueBody", Display.Date(aboutMe.Str("lastReviewed"))));
         }
 
-        foreach (var (field, heading) in ViewPassportModel.FirstScreenAboutMe)
+        foreach (var (field, heading) in _page.FirstScreenAboutMe)
         {
             Heading(heading, _heading2);
             var value = aboutMe?[field]?.ToString();
@@ -114,7 +117,7 @@ internal sealed class PassportPdf
             }
             else if (string.IsNullOrEmpty(value))
             {
-                Paragraph("Not recorded yet.", _body, _secondary);
+                Paragraph(W("Passport.NotRecordedYet"), _body, _secondary);
             }
             else
             {
@@ -127,12 +130,12 @@ internal sealed class PassportPdf
             Block(block, _heading2);
         }
 
-        Block(CoreBlocks.EmergencyContacts, _heading2);
+        Block(_page.EmergencyContacts, _heading2);
     }
 
     private void ChildDetails()
     {
-        Heading("Child's details", _heading2);
+        Heading(W("Child.Heading"), _heading2);
         var child = _page.Passport!["child"];
         if (_page.Withheld("child"))
         {
@@ -151,12 +154,12 @@ internal sealed class PassportPdf
             Row(label, _page.Withheld("child", field) ? _page.WithheldText : ViewPassportModel.ChildValue(field, child[field]));
         }
 
-        NotRecordedYet(ViewPassportModel.ChildFields.Except(shown).Select(f => f.Label));
+        NotRecordedYet(_page.ChildFields.Except(shown).Select(f => f.Label));
     }
 
     private void AboutMe()
     {
-        Heading("About me", _heading2, spaceBefore: 14);
+        Heading(W("AboutMe.Heading"), _heading2, spaceBefore: 14);
         if (_page.Withheld("aboutMe"))
         {
             Inset(_page.WithheldText);
@@ -172,13 +175,13 @@ internal sealed class PassportPdf
 
         if (aboutMe is not null)
         {
-            Row("Last reviewed", Display.Date(aboutMe.Str("lastReviewed")));
+            Row(W("AboutMe.LastReviewed"), Display.Date(aboutMe.Str("lastReviewed")));
         }
 
-        NotRecordedYet(ViewPassportModel.AboutMeFields.Except(shown).Select(f => f.Label));
+        NotRecordedYet(_page.AboutMeFields.Except(shown).Select(f => f.Label));
         if (aboutMe?["recordedBy"] is JsonNode recordedBy)
         {
-            Paragraph($"Recorded by {Display.Provenance(recordedBy)}.", _small, _secondary);
+            Paragraph(W("Passport.RecordedBy", _page.PageWords.Provenance(recordedBy)), _small, _secondary);
         }
     }
 
@@ -187,7 +190,7 @@ internal sealed class PassportPdf
         _flow.Add(new(_flow.Wrap(section.Title, _heading2, _blue, _flow.Width), PdfFrame.Rule, KeepWithNext: true, SpaceBefore: 18, SpaceAfter: 6));
         if (_page.IsUnavailable(section))
         {
-            Warning("Unavailable right now", "This part of the passport is unavailable right now, so we cannot show what it holds. It may not be empty. Try again later.");
+            Warning(W("Section.Unavailable"), W("Section.UnavailableBody"));
             return;
         }
 
@@ -200,7 +203,7 @@ internal sealed class PassportPdf
         var (leading, shown, empty) = _page.ContentOf(section);
         if (leading.Count > 0)
         {
-            Paragraph($"{string.Join(", ", leading.Select(b => b.Item.Heading))} {(leading.Count == 1 ? "is" : "are")} at the top of the passport.", _small, _secondary);
+            Paragraph(W(leading.Count == 1 ? "Section.LeadingOne" : "Section.LeadingMany", string.Join(", ", leading.Select(b => b.Item.Heading))), _small, _secondary);
         }
 
         foreach (var block in shown)
@@ -222,11 +225,11 @@ internal sealed class PassportPdf
         }
         else if (node is null && _page.ErrorAt(block.Path) is PageError error)
         {
-            Inset($"Not available: {error.Message}");
+            Inset($"{W("Block.NotAvailable")} {error.Message}");
         }
         else if (node is null || node is JsonArray { Count: 0 })
         {
-            Paragraph("None recorded.", _body, _text);
+            Paragraph(W("Block.NoneRecorded"), _body, _text);
         }
         else
         {
@@ -261,11 +264,11 @@ internal sealed class PassportPdf
             }
         }
 
-        var recordedBy = Display.Provenance(item["recordedBy"]);
+        var recordedBy = _page.PageWords.Provenance(item["recordedBy"]);
         var verified = item["verified"]?.GetValue<bool>() == true
-            ? (item["verifiedBy"] is JsonNode by ? $"Verified by {Display.Provenance(by)}." : "Verified.")
-            : "Not verified.";
-        lines.AddRange(_flow.Wrap(recordedBy.Length > 0 ? $"Recorded by {recordedBy}. {verified}" : verified, _small, _secondary, width));
+            ? (item["verifiedBy"] is JsonNode by ? W("Pdf.VerifiedBy", _page.PageWords.Provenance(by)) : W("Pdf.Verified"))
+            : W("Pdf.NotVerified");
+        lines.AddRange(_flow.Wrap(recordedBy.Length > 0 ? $"{W("Passport.RecordedBy", recordedBy)} {verified}" : verified, _small, _secondary, width));
         _flow.Add(new(lines, PdfFrame.Card, KeepTogether: true, SpaceAfter: 6));
     }
 
@@ -292,7 +295,7 @@ internal sealed class PassportPdf
         var missing = labels.Select(Display.InSentence).ToList();
         if (missing.Count > 0)
         {
-            Paragraph($"Not recorded yet: {string.Join(", ", missing)}.", _body, _secondary);
+            Paragraph(W("Passport.NotRecordedYetList", string.Join(", ", missing)), _body, _secondary);
         }
     }
 
@@ -307,24 +310,24 @@ internal sealed class PassportPdf
         if (number == 1)
         {
             graphics.DrawRectangle(new XSolidBrush(PageFlow.BlueColour), Side, 24, width - (2 * Side), 26);
-            graphics.DrawString("Children's Passport", _heading3, XBrushes.White, Side + 10, 30, XStringFormats.TopLeft);
-            graphics.DrawString("Confidential", _smallBold, XBrushes.White, width - Side - 10, 33, XStringFormats.TopRight);
+            graphics.DrawString(W("Service.Name"), _heading3, XBrushes.White, Side + 10, 30, XStringFormats.TopLeft);
+            graphics.DrawString(W("Pdf.Confidential"), _smallBold, XBrushes.White, width - Side - 10, 33, XStringFormats.TopRight);
         }
         else
         {
-            var who = string.Join(" · ", new[] { _page.ChildName, _page.Born is null ? null : $"born {_page.Born}", _page.NhsNumber is null ? null : $"NHS number {_page.NhsNumber}" }.OfType<string>());
-            graphics.DrawString($"Children's Passport: {who}", _small, _secondary, Side, 30, XStringFormats.TopLeft);
-            graphics.DrawString("Confidential", _smallBold, _secondary, width - Side, 30, XStringFormats.TopRight);
+            var who = string.Join(" · ", new[] { _page.ChildName, _page.Born is null ? null : Display.InSentence(W("Passport.Born", _page.Born)), _page.NhsNumber is null ? null : W("Passport.NhsNumber", _page.NhsNumber) }.OfType<string>());
+            graphics.DrawString(W("Print.Heading", who), _small, _secondary, Side, 30, XStringFormats.TopLeft);
+            graphics.DrawString(W("Pdf.Confidential"), _smallBold, _secondary, width - Side, 30, XStringFormats.TopRight);
             graphics.DrawLine(new XPen(PageFlow.BorderColour, 0.75), Side, 44, width - Side, 44);
         }
 
         var footer = height - Bottom + 14;
         graphics.DrawLine(new XPen(PageFlow.BorderColour, 0.75), Side, footer, width - Side, footer);
         graphics.DrawString(printed, _small, _secondary, Side, footer + 6, XStringFormats.TopLeft);
-        graphics.DrawString($"Passport version {version} · Page {number} of {count}", _small, _secondary, width - Side, footer + 6, XStringFormats.TopRight);
+        graphics.DrawString(W("Pdf.Footer", version, number, count), _small, _secondary, width - Side, footer + 6, XStringFormats.TopRight);
         if (missingCharacters)
         {
-            graphics.DrawString("Some characters cannot be shown in this PDF: read the passport online for them.", _smallBold, _text, Side, footer + 18, XStringFormats.TopLeft);
+            graphics.DrawString(W("Pdf.MissingCharacters"), _smallBold, _text, Side, footer + 18, XStringFormats.TopLeft);
         }
     }
 

@@ -47,7 +47,7 @@
   async function runSetting(form) {
     const needsScript = document.getElementById('offline-needs-script');
     if (!supported) {
-      needsScript.textContent = 'This browser cannot keep passports for reading offline.';
+      needsScript.textContent = needsScript.dataset.textUnsupported || 'This browser cannot keep passports for reading offline.';
       form.dataset.offlineState = 'unsupported';
       return;
     }
@@ -69,7 +69,7 @@
     form.addEventListener('submit', async event => {
       event.preventDefault();
       form.dataset.offlineState = 'saving';
-      status.textContent = 'Saving…';
+      status.textContent = form.dataset.textSaving || 'Saving…';
       try {
         if (checkbox.checked) {
           await keep(viewer, paths);
@@ -77,12 +77,13 @@
           await caches.delete(OFFLINE_COPIES);
         }
         const count = await show(form);
-        status.textContent = !checkbox.checked ? 'Saved. Your passports are not kept on this device.'
-          : count === paths.length ? 'Saved. Your passports are kept on this device.'
-          : `Saved. ${count} of your ${paths.length} passports ${count === 1 ? 'is' : 'are'} kept on this device.`;
+        // The page gives the messages in its language; {0} and {1} are the counts.
+        status.textContent = !checkbox.checked ? form.dataset.textSavedOff
+          : count === paths.length ? form.dataset.textSavedOn
+          : form.dataset.textSavedSome.replace('{0}', count).replace('{1}', paths.length);
       } catch {
         form.dataset.offlineState = 'error';
-        status.textContent = 'Sorry, your passports could not be kept on this device. This browser may not allow it, or the connection was lost. Try again.';
+        status.textContent = form.dataset.textError;
       }
     });
   }
@@ -128,8 +129,8 @@
     for (const item of document.querySelectorAll('[data-passport]')) {
       const copy = on ? await caches.match(item.dataset.passport, { cacheName: OFFLINE_COPIES }) : undefined;
       item.querySelector('[data-copy-state]').textContent = copy
-        ? `Kept on this device, last updated ${copy.headers.get('X-Passport-Updated')}`
-        : 'Not kept on this device';
+        ? form.dataset.textKept.replace('{0}', decodeURIComponent(copy.headers.get('X-Passport-Updated')))
+        : form.dataset.textNotKept;
       count += copy ? 1 : 0;
     }
     form.dataset.offlineState = on ? 'on' : 'off';
@@ -157,7 +158,7 @@
       link.textContent = name;
       const updated = document.createElement('span');
       updated.className = 'passport-provenance';
-      updated.textContent = `Last updated ${copy.headers.get('X-Passport-Updated')}`;
+      updated.textContent = `Last updated ${decodeURIComponent(copy.headers.get('X-Passport-Updated'))}`;
       item.append(link, document.createElement('br'), updated);
       list.append(item);
     }

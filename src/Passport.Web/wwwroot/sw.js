@@ -179,9 +179,10 @@ async function storedCopy(path) {
   }
   const html = await copy.text();
   const banner =
-    '<div class="nhsuk-warning-callout" id="offline-copy">' +
+    // Written by the worker without the server, in English whatever the page's language (docs/languages.md).
+    '<div class="nhsuk-warning-callout" id="offline-copy" lang="en">' +
     '<h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>You are offline</span></h2>' +
-    `<p>Offline copy, last updated ${escapeHtml(copy.headers.get('X-Passport-Updated') ?? '')}. It may be out of date: open the passport again when you are online.</p>` +
+    `<p>Offline copy, last updated ${escapeHtml(decodeURIComponent(copy.headers.get('X-Passport-Updated') ?? ''))}. It may be out of date: open the passport again when you are online.</p>` +
     '</div>';
   const marked = /<\/h1>/.test(html) ? html.replace(/<\/h1>/, h1 => h1 + banner) : html.replace(/<main\b[^>]*>/, main => main + banner);
   return new Response(marked, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });

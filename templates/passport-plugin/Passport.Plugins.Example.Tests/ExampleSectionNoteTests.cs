@@ -1,6 +1,8 @@
+using System.Globalization;
 using Passport.Plugins.Example.Notes;
 using Passport.Sdk;
 using Passport.Sdk.Items;
+using Passport.Sdk.Pages;
 
 namespace Passport.Plugins.Example.Tests;
 
@@ -38,6 +40,20 @@ public class ExampleSectionNoteTests
             .Extensions!["field"].ShouldBe("input.summary");
         Should.Throw<PassportException>(() => Notes.Read(Input(summary: "Plan", details: new string('a', InputRules.LongText + 1)), Carer))
             .Extensions!["field"].ShouldBe("input.details");
+    }
+
+    /// <summary>
+    /// Every text the module shows has its words in each language the region offers (docs/plugin-guide.md,
+    /// "Translating a module"): a label added in English without its translation fails here.
+    /// </summary>
+    [Theory]
+    [InlineData("pl")]
+    [InlineData("ro")]
+    public void Every_text_the_module_shows_is_translated(string language)
+    {
+        var folder = Path.GetDirectoryName(typeof(ExampleSectionModule).Assembly.Location)!;
+
+        ModuleWords.ReadFrom(folder).Untranslated(Module.Manifest, Module.Page, CultureInfo.GetCultureInfo(language)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The host's plugins folder (each module with its manifest and words files).</summary>
+    public string PluginsFolder { get; private set; } = null!;
+
     public static string ScreenshotFolder => Path.Combine(TestPaths.RepoRoot, "docs", "screenshots");
 
     public async Task InitializeAsync()
@@ -42,7 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["ConnectionStrings__Passport"] = Postgres.ConnectionString,
             ["Passport__DataFolder"] = data,
             ["Passport__SeedDemoData"] = "false",
-            ["Passport__PluginsPath"] = PluginsWithShortBreaks(Path.Combine(_folder, "plugins")),
+            ["Passport__PluginsPath"] = PluginsFolder = PluginsWithShortBreaks(Path.Combine(_folder, "plugins")),
         });
         Http = new HttpClient { BaseAddress = Host.BaseAddress };
         _playwright = await Playwright.CreateAsync();

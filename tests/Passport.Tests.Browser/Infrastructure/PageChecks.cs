@@ -5,15 +5,15 @@ namespace Passport.Tests.Browser.Infrastructure;
 
 internal static class PageChecks
 {
-    /// <summary>On the "Create a passport" page: fills in the child's name and date of birth and submits.</summary>
-    public static async Task FillNewPassportAsync(this IPage page, string given, string family, DateOnly born)
+    /// <summary>On the "Create a passport" page: fills in the child's name and date of birth and submits (with the button <paramref name="submit"/> finds).</summary>
+    public static async Task FillNewPassportAsync(this IPage page, string given, string family, DateOnly born, string submit = "button:has-text('Create passport')")
     {
         await page.FillAsync("#givenName", given);
         await page.FillAsync("#familyName", family);
         await page.FillAsync("#dob-day", born.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("#dob-month", born.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("#dob-year", born.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.ClickAsync("button:has-text('Create passport')");
+        await page.ClickAsync(submit);
     }
 
     /// <summary>No serious or critical axe violations, and no horizontal scrolling at the page's width (320 px unless it was opened wider).</summary>

@@ -5,12 +5,8 @@ namespace Passport.Web.Pages.Passports;
 
 public sealed class AboutMeModel(PageGraphQL graphQL) : FormPage
 {
-    public static readonly (string Field, string Label)[] Fields =
-    [
-        ("communication", "How I communicate"), ("importantToMe", "What is important to me"), ("likes", "What I like"),
-        ("dislikes", "What I do not like"), ("whatUpsetsMe", "What upsets me"), ("howToHelpMe", "How to help me"),
-        ("howIShowPain", "How I show pain"), ("mustKnow", "What you must know about me"),
-    ];
+    /// <summary>The fields in the order the form asks them; their labels are the words <c>AboutMe.&lt;field&gt;</c>.</summary>
+    public static readonly string[] Fields = ["communication", "importantToMe", "likes", "dislikes", "whatUpsetsMe", "howToHelpMe", "howIShowPain", "mustKnow"];
 
     public string Id { get; private set; } = "";
 
@@ -35,7 +31,7 @@ public sealed class AboutMeModel(PageGraphQL graphQL) : FormPage
         Version = passport["version"]?.GetValue<int>() ?? 0;
         var aboutMe = passport["aboutMe"];
         LastReviewed = aboutMe?["lastReviewed"]?.ToString();
-        foreach (var (field, _) in Fields)
+        foreach (var field in Fields)
         {
             Values[field] = aboutMe?[field]?.ToString() ?? "";
         }
@@ -48,14 +44,14 @@ public sealed class AboutMeModel(PageGraphQL graphQL) : FormPage
         Id = id;
         Version = expectedVersion;
         var input = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (field, _) in Fields)
+        foreach (var field in Fields)
         {
             var value = Form(field).Trim();
             Values[field] = value;
             input[field] = value.Length > 0 ? value : null;
             if (value.Length > 4000)
             {
-                Errors.Add((field, "Keep each answer under 4,000 characters"));
+                Errors.Add((field, Text["AboutMe.TooLong", Display.Number(4000)]));
             }
         }
 
@@ -69,7 +65,7 @@ public sealed class AboutMeModel(PageGraphQL graphQL) : FormPage
             new { id, v = expectedVersion, input });
         if (!result.Ok)
         {
-            AddApiErrors(result, Fields[0].Field);
+            AddApiErrors(result, Fields[0]);
             return Page();
         }
 

@@ -11,18 +11,12 @@ namespace Passport.Web.Pages.Passports;
 /// </summary>
 public sealed class AboutMeEasyReadModel(PageGraphQL graphQL) : FormPage
 {
-    /// <summary>The questions in the order asked: the field, the question, a hint and an example.</summary>
+    /// <summary>
+    /// The questions in the order asked, by field. Their words (the question, a hint and an example)
+    /// are the resources <c>EasyRead.&lt;field&gt;.Question</c>, <c>.Hint</c> and <c>.Example</c>, in each language.
+    /// </summary>
     public static readonly EasyQuestion[] Questions =
-    [
-        new("mustKnow", "What must people know about me?", "This is the most important thing.", "I have fits. I cannot eat nuts."),
-        new("communication", "How do I tell people things?", "Say how you talk, sign or point.", "I use a few words and some signs. I point to pictures."),
-        new("importantToMe", "What is important to me?", "People, pets or things you love.", "My mum. My dog. My blue blanket."),
-        new("likes", "What do I like?", "Things you enjoy doing.", "Music. Swimming. Trains."),
-        new("dislikes", "What do I not like?", "Things you do not enjoy.", "Loud places. Waiting."),
-        new("whatUpsetsMe", "What makes me upset?", "Things that make you cross or sad.", "When people touch me and I do not know they will."),
-        new("howToHelpMe", "How can people help me?", "What people should do.", "Talk slowly. Show me what will happen."),
-        new("howIShowPain", "How do I show I am in pain?", "What you do when something hurts.", "I go quiet. I hold my ear."),
-    ];
+        [.. new[] { "mustKnow", "communication", "importantToMe", "likes", "dislikes", "whatUpsetsMe", "howToHelpMe", "howIShowPain" }.Select(f => new EasyQuestion(f))];
 
     public string Id { get; private set; } = "";
 
@@ -76,7 +70,7 @@ public sealed class AboutMeEasyReadModel(PageGraphQL graphQL) : FormPage
         if (step < Questions.Length && Answers[Questions[step].Field].Length > 4000)
         {
             Step = step;
-            Errors.Add((Questions[step].Field, "Your answer is too long. Make it shorter."));
+            Errors.Add((Questions[step].Field, Text["EasyRead.TooLong"]));
             return Page();
         }
 
@@ -120,4 +114,8 @@ public sealed class AboutMeEasyReadModel(PageGraphQL graphQL) : FormPage
 /// <param name="Text">The question.</param>
 /// <param name="Hint">What to write, in a few words.</param>
 /// <param name="Example">An example answer.</param>
-public sealed record EasyQuestion(string Field, string Text, string Hint, string Example);
+public sealed record EasyQuestion(string Field)
+{
+    /// <summary>The resource key of one of the question's words: <c>Question</c>, <c>Hint</c> or <c>Example</c>.</summary>
+    public string Key(string part) => $"EasyRead.{Field}.{part}";
+}

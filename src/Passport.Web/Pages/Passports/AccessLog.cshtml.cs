@@ -15,15 +15,6 @@ public sealed class AccessLogModel(PageGraphQL graphQL, SectionPages pages) : Pa
 
     public bool Forbidden { get; private set; }
 
-    public static string Basis(string basis) => basis switch
-    {
-        "CARER" => "Parent or carer",
-        "YOUNG_PERSON" => "The young person",
-        "CARE_TEAM" => "On the care team",
-        "AUDITOR" => "Audit",
-        _ => Display.Enum(basis),
-    };
-
     public async Task OnGetAsync(string id)
     {
         Id = id;

@@ -53,11 +53,11 @@ public sealed class CarersModel(PageGraphQL graphQL) : FormPage
         reason = reason?.Trim();
         if (MustGiveReason && string.IsNullOrEmpty(reason))
         {
-            Errors.Add(("reason", "Enter the reason for removing this carer"));
+            Errors.Add(("reason", Text["Carers.EnterReason"]));
         }
         else if (reason is { Length: > 0 and < ShortestReason })
         {
-            Errors.Add(("reason", $"Reason must be at least {ShortestReason} characters"));
+            Errors.Add(("reason", Text["Carers.ReasonTooShort", ShortestReason]));
         }
 
         if (Errors.Count == 0)
@@ -72,7 +72,10 @@ public sealed class CarersModel(PageGraphQL graphQL) : FormPage
             }
 
             // The API's refusals are written for the person (e.g. "You can remove only yourself and the carers you invited.").
-            Errors.AddRange(result.Errors.Select(e => (e.Field == "reason" ? "reason" : "confirm", e.Code == "NOT_FOUND" ? "We could not find this passport." : e.Message)));
+            foreach (var e in result.Errors)
+            {
+                AddApiError(e.Field == "reason" ? "reason" : "confirm", e, apiExplainsRefusals: true);
+            }
         }
 
         if (!await LoadAsync())

@@ -15,17 +15,17 @@ public sealed class ChildDetailsModel(PageGraphQL graphQL, SectionPages pages) :
 {
     private const string Read = "query($id: ID!) { passport(id: $id) { version localAuthority child { givenName familyName preferredName dateOfBirth pronouns firstLanguage interpreterNeeded photoReference localAuthority } } }";
 
-    /// <summary>The API's input fields → this form's fields and labels, for the API's validation errors.</summary>
+    /// <summary>The API's input fields → this form's fields and the words of their labels, for the API's validation errors.</summary>
     private static readonly Dictionary<string, (string Field, string Label)> ApiFields = new(StringComparer.Ordinal)
     {
-        ["input.givenName"] = ("givenName", "First name"),
-        ["input.familyName"] = ("familyName", "Last name"),
-        ["input.preferredName"] = ("preferredName", "Preferred name"),
-        ["input.pronouns"] = ("pronouns", "Pronouns"),
-        ["input.firstLanguage"] = ("firstLanguage", "First language"),
-        ["input.localAuthority"] = ("localAuthority", "Local authority"),
-        ["input.photoReference"] = ("givenName", "Photo reference"),
-        ["reason"] = ("reason", "Reason"),
+        ["input.givenName"] = ("givenName", "Child.givenName"),
+        ["input.familyName"] = ("familyName", "Child.familyName"),
+        ["input.preferredName"] = ("preferredName", "Child.preferredName"),
+        ["input.pronouns"] = ("pronouns", "Child.pronouns"),
+        ["input.firstLanguage"] = ("firstLanguage", "Child.firstLanguage"),
+        ["input.localAuthority"] = ("localAuthority", "ChildDetails.LocalAuthority"),
+        ["input.photoReference"] = ("givenName", "ChildDetails.PhotoReference"),
+        ["reason"] = ("reason", "ChildDetails.Reason"),
     };
 
     public string Id { get; private set; } = "";
@@ -95,13 +95,21 @@ public sealed class ChildDetailsModel(PageGraphQL graphQL, SectionPages pages) :
 
         if (result.Has("VERSION_CONFLICT"))
         {
-            Errors.Add(("givenName", "Someone else changed this passport while you were editing. The form now shows the latest details: make your change again."));
+            Errors.Add(("givenName", Text["ChildDetails.Conflict"]));
             return await LoadAsync(keepErrors: true) ? Page() : NotFound();
         }
 
         foreach (var error in result.Errors)
         {
-            Errors.Add(ErrorFrom(error));
+            var (field, message, english) = ErrorFrom(error);
+            if (english)
+            {
+                Errors.AddEnglish(field, message);
+            }
+            else
+            {
+                Errors.Add((field, message));
+            }
         }
 
         return Page();
@@ -114,19 +122,19 @@ public sealed class ChildDetailsModel(PageGraphQL graphQL, SectionPages pages) :
     {
         if (Value("givenName").Length == 0)
         {
-            Errors.Add(("givenName", "Enter the child's first name"));
+            Errors.Add(("givenName", Text["ChildDetails.EnterGivenName"]));
         }
 
         if (Value("familyName").Length == 0)
         {
-            Errors.Add(("familyName", "Enter the child's last name"));
+            Errors.Add(("familyName", Text["ChildDetails.EnterFamilyName"]));
         }
 
-        foreach (var (field, label, longest) in new[] { ("givenName", "First name", 200), ("familyName", "Last name", 200), ("preferredName", "Preferred name", 200), ("pronouns", "Pronouns", 50), ("firstLanguage", "First language", 100) })
+        foreach (var (field, label, longest) in new[] { ("givenName", Text["Child.givenName"].Value, 200), ("familyName", Text["Child.familyName"].Value, 200), ("preferredName", Text["Child.preferredName"].Value, 200), ("pronouns", Text["Child.pronouns"].Value, 50), ("firstLanguage", Text["Child.firstLanguage"].Value, 100) })
         {
             if (Value(field).Length > longest)
             {
-                Errors.Add((field, $"{label} must be {longest} characters or fewer"));
+                Errors.Add((field, Text["ChildDetails.TooLong", label, longest]));
             }
         }
 
@@ -136,32 +144,32 @@ public sealed class ChildDetailsModel(PageGraphQL graphQL, SectionPages pages) :
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         if (!isDate)
         {
-            Errors.Add(("dob-day", "Enter the child's date of birth, including a day, month and year"));
+            Errors.Add(("dob-day", Text["ChildDetails.EnterDateOfBirth"]));
         }
         else if ((dateOfBirth = new DateOnly(y, m, d)) > today)
         {
-            Errors.Add(("dob-day", "Date of birth must be today or in the past"));
+            Errors.Add(("dob-day", Text["ChildDetails.DateOfBirthNotFuture"]));
         }
         else if (dateOfBirth <= today.AddYears(-(PassportClosure.ClosingAge + 1)))
         {
-            Errors.Add(("dob-day", $"Date of birth must be less than {PassportClosure.ClosingAge + 1} years ago: passports are for children and young people"));
+            Errors.Add(("dob-day", Text["ChildDetails.DateOfBirthTooOld", PassportClosure.ClosingAge + 1]));
         }
 
         if (!LocalAuthorities.IsKnown(Value("localAuthority")))
         {
-            Errors.Add(("localAuthority", "Select the child's local authority"));
+            Errors.Add(("localAuthority", Text["ChildDetails.SelectLocalAuthority"]));
         }
 
         if (Value("reason") is { Length: > 0 and < 10 } && MayCorrectWithReason)
         {
-            Errors.Add(("reason", "Reason must be at least 10 characters: say why the date of birth is corrected"));
+            Errors.Add(("reason", Text["ChildDetails.ReasonTooShort"]));
         }
 
         return dateOfBirth;
     }
 
     /// <summary>An API refusal as the error summary shows it, against the field it names.</summary>
-    private (string Field, string Message) ErrorFrom(PageError error)
+    private (string Field, string Message, bool English) ErrorFrom(PageError error)
     {
         if (error.Field == "input.dateOfBirth")
         {
@@ -169,21 +177,22 @@ public sealed class ChildDetailsModel(PageGraphQL graphQL, SectionPages pages) :
             // passport or moves the child across 16 or 18 is a correction for the sectors that record the
             // child's details, with a reason.
             return MayCorrectWithReason && Value("reason").Length == 0
-                ? ("reason", "Enter the reason for this correction: the new date of birth moves the child across 16 or 18, or closes the passport")
-                : ("dob-day", "This date of birth would move the child across 16 or 18, or close the passport. Check the year. If it is right, ask a professional on the child's care team who can correct it");
+                ? ("reason", Text["ChildDetails.EnterReason"], false)
+                : ("dob-day", Text["ChildDetails.CheckYear"], false);
         }
 
         if (error.Code == "VALIDATION_FAILED" && error.Field is { } field && ApiFields.TryGetValue(field, out var known))
         {
-            return (known.Field, error.Message.Replace(field, known.Label, StringComparison.Ordinal));
+            var message = error.Message.Replace(field, Text[known.Label], StringComparison.Ordinal);
+            return ApiMessages.InWords(message, Text) is { } translated ? (known.Field, translated, false) : (known.Field, message, true);
         }
 
-        return ("givenName", error.Code switch
+        return error.Code switch
         {
-            "FORBIDDEN" => "You cannot change the child's details on this passport.",
-            "NOT_FOUND" => "We could not find this passport.",
-            _ => error.Message,
-        });
+            "FORBIDDEN" => ("givenName", Text["ChildDetails.Forbidden"], false),
+            "NOT_FOUND" => ("givenName", Text["Error.NotFound"], false),
+            _ => ("givenName", error.Message, true),
+        };
     }
 
     private async Task<bool> LoadAsync(bool keepErrors = false)

@@ -21,7 +21,10 @@ public sealed class InviteYoungPersonModel(PageGraphQL graphQL) : FormPage
         if (!result.Ok)
         {
             // The API says why, e.g. that the young person is already linked.
-            Errors.AddRange(result.Errors.Select(e => ("create-code", e.Code == "NOT_FOUND" ? "We could not find this passport." : e.Message)));
+            foreach (var e in result.Errors)
+            {
+                AddApiError("create-code", e, apiExplainsRefusals: true);
+            }
             return Page();
         }
 

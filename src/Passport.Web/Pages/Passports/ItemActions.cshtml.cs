@@ -68,12 +68,17 @@ public sealed class ItemActionsModel(PageGraphQL graphQL, SectionPages pages) : 
         if (!result.Ok)
         {
             // The API's refusals say why (e.g. "A professional withheld this item; only they can show it again.").
-            Errors.AddRange(result.Errors.Select(e => ("maincontent", e switch
+            foreach (var e in result.Errors)
             {
-                { Code: "NOT_FOUND" } => "We could not find this passport.",
-                { Code: "VALIDATION_FAILED" } when e.Field == "itemId" || e.Field == _itemArgument => "This item is not on the passport any more. Someone may have removed it since you opened the page.",
-                _ => e.Message,
-            })));
+                if (e is { Code: "VALIDATION_FAILED" } && (e.Field == "itemId" || e.Field == _itemArgument))
+                {
+                    Errors.Add(("maincontent", Text["ItemActions.Gone"]));
+                }
+                else
+                {
+                    AddApiError("maincontent", e, apiExplainsRefusals: true);
+                }
+            }
             return Page();
         }
 

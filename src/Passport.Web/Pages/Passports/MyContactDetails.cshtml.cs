@@ -38,17 +38,17 @@ public sealed class MyContactDetailsModel(PageGraphQL graphQL) : FormPage
         (Address, Phone, Share) = (Form("address").Trim(), Form("phone").Trim(), Form("share"));
         if (Address.Length > LongestAddress)
         {
-            Errors.Add(("address", $"Address must be {LongestAddress} characters or fewer"));
+            Errors.Add(("address", Text["MyContact.AddressTooLong", LongestAddress]));
         }
 
         if (Phone.Length > LongestPhone || Phone.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-')))
         {
-            Errors.Add(("phone", "Enter a phone number, like 01632 960 001 or 07700 900 982"));
+            Errors.Add(("phone", Text["MyContact.PhoneShape"]));
         }
 
         if (Share is not ("yes" or "no"))
         {
-            Errors.Add(("share-no", "Select who can see your contact details"));
+            Errors.Add(("share-no", Text["MyContact.SelectWho"]));
         }
 
         if (Errors.Count > 0)
@@ -61,12 +61,10 @@ public sealed class MyContactDetailsModel(PageGraphQL graphQL) : FormPage
             new { id, a = Address.Length > 0 ? Address : null, p = Phone.Length > 0 ? Phone : null, s = Share == "yes" });
         if (!result.Ok)
         {
-            Errors.AddRange(result.Errors.Select(e => (e.Field is "address" or "phone" ? e.Field : "address", e.Code switch
+            foreach (var e in result.Errors)
             {
-                "FORBIDDEN" => "You cannot change contact details on this passport.",
-                "NOT_FOUND" => "We could not find this passport.",
-                _ => e.Message,
-            })));
+                AddApiError(e.Field is "address" or "phone" ? e.Field : "address", e);
+            }
             return Page();
         }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Passport.Web.Infrastructure;
 
 namespace Passport.Web.Pages.Passports;
 
-public sealed class NewPassportModel(PageGraphQL graphQL) : FormPage
+public sealed class NewPassportModel(PageGraphQL graphQL, IStringLocalizer<SharedResource> text) : FormPage
 {
     public void OnGet()
     {
@@ -16,12 +17,12 @@ public sealed class NewPassportModel(PageGraphQL graphQL) : FormPage
         var family = Form("familyName").Trim();
         if (given.Length == 0)
         {
-            Errors.Add(("givenName", "Enter your child's first name"));
+            Errors.Add(("givenName", text["New.EnterGivenName"]));
         }
 
         if (family.Length == 0)
         {
-            Errors.Add(("familyName", "Enter your child's last name"));
+            Errors.Add(("familyName", text["New.EnterFamilyName"]));
         }
 
         DateOnly dob = default;
@@ -32,12 +33,12 @@ public sealed class NewPassportModel(PageGraphQL graphQL) : FormPage
             dob = new DateOnly(y, m, d);
             if (dob > DateOnly.FromDateTime(DateTime.UtcNow))
             {
-                Errors.Add(("dob-day", "Date of birth must be in the past"));
+                Errors.Add(("dob-day", text["New.DateOfBirthInPast"]));
             }
         }
         else
         {
-            Errors.Add(("dob-day", "Enter your child's date of birth, including a day, month and year"));
+            Errors.Add(("dob-day", text["New.EnterDateOfBirth"]));
         }
 
         if (Errors.Count > 0)
@@ -64,7 +65,13 @@ public sealed class NewPassportModel(PageGraphQL graphQL) : FormPage
         {
             foreach (var e in result.Errors)
             {
-                Errors.Add((e.Message.Contains("NHS", StringComparison.OrdinalIgnoreCase) ? "nhsNumber" : "givenName", e.Message));
+                var aboutNhsNumber = e.Field?.Contains("nhsNumber", StringComparison.Ordinal) == true || e.Message.Contains("NHS", StringComparison.OrdinalIgnoreCase);
+                Errors.Add((aboutNhsNumber ? "nhsNumber" : "givenName", e.Code switch
+                {
+                    "DUPLICATE" => text["New.Duplicate"],
+                    "VALIDATION_FAILED" when aboutNhsNumber => text["New.InvalidNhsNumber"],
+                    _ => ApiMessages.InWords(e.Message, text) ?? e.Message,
+                }));
             }
 
             return Page();

@@ -18,7 +18,7 @@ namespace Passport.Web.Pages.Passports;
 /// verified, until a professional checks it. The API decides who may record what; the page only
 /// offers it, and the API's validation errors land on the fields they name.
 /// </summary>
-public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages, ISchema schema, SharingPolicy policy) : FormPage
+public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages, ISchema schema, SharingPolicy policy, PageWords words) : FormPage
 {
     public string Id { get; private set; } = "";
 
@@ -26,6 +26,9 @@ public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages,
     public string? ItemId { get; private set; }
 
     public PageBlock Block { get; private set; } = CoreBlocks.EmergencyContacts;
+
+    /// <summary>The sector of the professional, in words (the page says what they record shows as verified by them).</summary>
+    public string ViewerSector => words.Sector(User.FindFirst("sector")?.Value);
 
     public ItemForm Definition => Block.Item.Form!;
 
@@ -38,12 +41,12 @@ public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages,
     /// <summary>The form's values by input name (a date's parts as <c>name-day</c>, <c>name-month</c>, <c>name-year</c>).</summary>
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
 
-    public string Title => IsAmending ? AmendTitle(Definition.Title, Block.Item.Heading)
+    public string Title => IsAmending ? Block.Item.AmendTitle
         : IsFamily && Definition.FamilyTitle is { } reporting ? reporting
         : Definition.Title;
 
     /// <summary>The sectors whose professionals record the block's group, in words, joined with "or".</summary>
-    public string RecordingSectors => Display.Sectors(pages.RecordingSectors(Block.Item.Group));
+    public string RecordingSectors => words.Sectors(pages.RecordingSectors(Block.Item.Group));
 
     /// <summary>Whether the family may report into the block (its group's declaration and the module's family title).</summary>
     public bool FamilyMayReport => Definition.FamilyTitle is not null && pages.FamilyWrites(Block.Item.Group);
@@ -103,11 +106,19 @@ public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages,
             {
                 if (error.Code == "VALIDATION_FAILED" && Fields.FirstOrDefault(f => NamedBy(f, error.Field)) is { } field)
                 {
-                    Errors.Add((ErrorTarget(field), InWords(error.Message)));
+                    var message = InWords(error.Message);
+                    if (ApiMessages.InWords(message, Text) is { } translated)
+                    {
+                        Errors.Add((ErrorTarget(field), translated));
+                    }
+                    else
+                    {
+                        Errors.AddEnglish(ErrorTarget(field), message);
+                    }
                 }
                 else if (error.Code == "VALIDATION_FAILED" && error.Field == Definition.ItemArgument)
                 {
-                    Errors.Add((ErrorTarget(Fields[0]), "This is not on the passport any more. Someone may have removed it since you opened the page."));
+                    Errors.Add((ErrorTarget(Fields[0]), Text["Record.Gone"]));
                 }
                 else
                 {
@@ -133,10 +144,17 @@ public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages,
     /// <summary>
     /// The message for a field left empty, from its label, in the GOV.UK pattern: "Enter the name",
     /// "Select the level", "Enter what happens"; a question is quoted: "Select an answer to “How often?”".
+    /// In other languages, from the page's words with the label quoted ("Uzupełnij: „Nazwa”").
     /// </summary>
-    public static string Missing(PageField field)
+    public string Missing(PageField field)
     {
-        var verb = field.Kind is FieldKind.Choice or FieldKind.YesNo ? "Select" : "Enter";
+        var choose = field.Kind is FieldKind.Choice or FieldKind.YesNo;
+        if (System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en")
+        {
+            return Text[choose ? "Record.MissingChoice" : "Record.MissingText", Display.ShortLabel(field.Label)];
+        }
+
+        var verb = choose ? "Select" : "Enter";
         var label = Display.ShortLabel(field.Label);
         if (label.EndsWith('?'))
         {
@@ -145,29 +163,6 @@ public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages,
 
         var words = Display.InSentence(label);
         return QuestionWord().IsMatch(words) || words.StartsWith("the ", StringComparison.Ordinal) ? $"{verb} {words}" : $"{verb} the {words}";
-    }
-
-    /// <summary>"Add a plan" → "Change the plan"; "Add or change the plan" → "Change the plan"; otherwise "Change" and the block's heading.</summary>
-    public static string AmendTitle(string title, string heading)
-    {
-        var words = title.Split(' ').ToList();
-        if (words.Count < 2 || words[0] is not ("Add" or "Record" or "Report" or "Set"))
-        {
-            return $"Change {Display.InSentence(heading)}";
-        }
-
-        words.RemoveAt(0);
-        if (words is ["or", "change", _, ..])
-        {
-            words.RemoveRange(0, 2);
-        }
-
-        if (words[0] is "a" or "an")
-        {
-            words[0] = "the";
-        }
-
-        return "Change " + string.Join(' ', words);
     }
 
     /// <summary>The block's current item with this id (or its single record), as the viewer may see it; null when there is none.</summary>
@@ -209,6 +204,10 @@ public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages,
                     Values[field.Name + "-year"] = date.Year.ToString(CultureInfo.InvariantCulture);
                 }
 
+                break;
+            case FieldKind.Number:
+                // In the person's way of writing numbers (121,5 in Polish), which the form reads back.
+                Values[field.Name] = value is JsonValue number && number.TryGetValue<double>(out var n) ? Display.Number(n) : value?.ToString() ?? "";
                 break;
             default:
                 Values[field.Name] = value?.ToString() ?? "";
@@ -262,13 +261,13 @@ public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages,
                     {
                         input[field.Name] = whole;
                     }
-                    else if (field.Kind == FieldKind.Number && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n))
+                    else if (field.Kind == FieldKind.Number && Display.ParseNumber(number) is { } n)
                     {
                         input[field.Name] = n;
                     }
                     else
                     {
-                        Errors.Add((target, field.Kind == FieldKind.WholeNumber ? $"{label} must be a whole number, like 12" : $"{label} must be a number, like 120.5"));
+                        Errors.Add((target, field.Kind == FieldKind.WholeNumber ? Text["Record.WholeNumber", label] : Text["Record.Number", label, Display.Number(120.5)]));
                     }
 
                     break;
@@ -300,14 +299,14 @@ public sealed partial class RecordModel(PageGraphQL graphQL, SectionPages pages,
                         var date = new DateOnly(y, m, d);
                         if (date > today && !field.MayBeInTheFuture)
                         {
-                            Errors.Add((target, $"{label} must be today or in the past"));
+                            Errors.Add((target, Text["Record.DateNotFuture", label]));
                         }
 
                         input[field.Name] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                     }
                     else
                     {
-                        Errors.Add((target, $"{label} must be a real date"));
+                        Errors.Add((target, Text["Record.RealDate", label]));
                     }
 
                     break;

@@ -27,7 +27,7 @@ public sealed class ShareModel(PageGraphQL graphQL, SharingPolicy policy) : Form
         Id = id;
         if (sector is null || !Sectors.Contains(sector))
         {
-            Errors.Add((FirstSector, "Select which kind of professional you are sharing with"));
+            Errors.Add((FirstSector, Text["Share.SelectKind"]));
             return Page();
         }
 

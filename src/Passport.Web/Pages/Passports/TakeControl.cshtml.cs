@@ -29,7 +29,10 @@ public sealed class TakeControlModel(PageGraphQL graphQL) : FormPage
         if (!result.Ok)
         {
             // The API says why, e.g. "The young person can do this from their 16th birthday."
-            Errors.AddRange(result.Errors.Select(e => ("take-control", e.Code == "NOT_FOUND" ? "We could not find this passport." : e.Message)));
+            foreach (var e in result.Errors)
+            {
+                AddApiError("take-control", e, apiExplainsRefusals: true);
+            }
             return await LoadAsync() ? Page() : NotFound();
         }
 

@@ -21,24 +21,21 @@ public sealed record SectionContent(IReadOnlyList<PageBlock> Leading, IReadOnlyL
 /// </summary>
 public partial class ViewPassportModel
 {
-    /// <summary>The two parts of About me a hospital passport's first page leads with.</summary>
-    public static IReadOnlyList<PassportField> FirstScreenAboutMe { get; } =
+    private static readonly string[] ChildFieldNames = ["givenName", "familyName", "preferredName", "dateOfBirth", "pronouns", "firstLanguage", "interpreterNeeded", "nhsNumber"];
+
+    private static readonly string[] AboutMeFieldNames = ["importantToMe", "likes", "dislikes", "whatUpsetsMe", "howToHelpMe", "howIShowPain"];
+
+    /// <summary>The two parts of About me a hospital passport's first page leads with, in the page's language.</summary>
+    public IReadOnlyList<PassportField> FirstScreenAboutMe =>
     [
-        new("mustKnow", "Things you must know about me"), new("communication", "How I communicate"),
+        new("mustKnow", Words["AboutMe.MustKnowHeading"]), new("communication", Words["AboutMe.communication"]),
     ];
 
-    public static IReadOnlyList<PassportField> ChildFields { get; } =
-    [
-        new("givenName", "First name"), new("familyName", "Last name"), new("preferredName", "Preferred name"), new("dateOfBirth", "Date of birth"),
-        new("pronouns", "Pronouns"), new("firstLanguage", "First language"), new("interpreterNeeded", "Interpreter needed"), new("nhsNumber", "NHS number"),
-    ];
+    /// <summary>The child's details, labelled in the page's language (the words <c>Child.&lt;field&gt;</c>).</summary>
+    public IReadOnlyList<PassportField> ChildFields => ChildFieldNames.Select(f => new PassportField(f, Words["Child." + f])).ToList();
 
-    /// <summary>The rest of About me, after the first screen.</summary>
-    public static IReadOnlyList<PassportField> AboutMeFields { get; } =
-    [
-        new("importantToMe", "What is important to me"), new("likes", "What I like"), new("dislikes", "What I do not like"),
-        new("whatUpsetsMe", "What upsets me"), new("howToHelpMe", "How to help me"), new("howIShowPain", "How I show pain"),
-    ];
+    /// <summary>The rest of About me, after the first screen, labelled in the page's language (the words <c>AboutMe.&lt;field&gt;</c>).</summary>
+    public IReadOnlyList<PassportField> AboutMeFields => AboutMeFieldNames.Select(f => new PassportField(f, Words["AboutMe." + f])).ToList();
 
     public static string ChildValue(string field, JsonNode? node) => field == "nhsNumber" ? Display.NhsNumber(node?.ToString()) : Display.Value(node);
 
@@ -51,14 +48,14 @@ public partial class ViewPassportModel
         AboutMeFields.Where(f => !string.IsNullOrEmpty(Passport?["aboutMe"]?[f.Field]?.ToString())).ToList();
 
     /// <summary>The child's name, or "Passport" where the viewer may not see it.</summary>
-    public string ChildName => Passport?["child"] is JsonNode child ? $"{child.Str("givenName")} {child.Str("familyName")}" : "Passport";
+    public string ChildName => Passport?["child"] is JsonNode child ? $"{child.Str("givenName")} {child.Str("familyName")}" : Words["Passport.Untitled"];
 
     public string? PreferredName => Passport?["child"]?["preferredName"]?.ToString() is { Length: > 0 } preferred ? preferred : null;
 
     /// <summary>"3 September 2017 (age 9)", or null where the date of birth is not shown.</summary>
     public string? Born =>
         DateOnly.TryParseExact(Passport?["child"].Str("dateOfBirth"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? $"{Display.Date(Passport?["child"].Str("dateOfBirth"))} (age {UkDate.AgeOn(day, UkDate.Today(TimeProvider.System))})"
+            ? Words["Passport.BornAge", Display.Date(Passport?["child"].Str("dateOfBirth")), UkDate.AgeOn(day, UkDate.Today(TimeProvider.System))].Value
             : null;
 
     /// <summary>"943 476 5919", or null where there is none or the viewer may not see it.</summary>

@@ -6,7 +6,7 @@ namespace Passport.Web.Pages.Passports;
 
 /// <summary>
 /// What the viewer may do with one item: confirm it, change it, remove it, and hide it from (or show
-/// it again to) whom, e.g. "the family"; <see cref="Group"/> is the item's field group, which
+/// it again to) whom: "family" or "carers"; <see cref="Group"/> is the item's field group, which
 /// setItemWithheld needs.
 /// </summary>
 public sealed record ItemActions(bool MayConfirm, string? HideFrom, string? Group, bool IsHidden = false, bool MayRemove = false, bool MayChange = false)
@@ -43,13 +43,13 @@ public partial class ViewPassportModel
             var recordsIt = MayRecordAsProfessional(block);
             var mayConfirm = item["verified"]?.GetValue<bool>() == false && recordsIt;
             // Hiding from the family what the policy never shows them would change nothing.
-            var hideFrom = recordsIt && !policy.IsHiddenFromFamily(group) ? "the family" : null;
+            var hideFrom = recordsIt && !policy.IsHiddenFromFamily(group) ? "family" : null;
             return new(mayConfirm, hideFrom, group, IsWithheld(item), recordsIt && ends, recordsIt && changes);
         }
 
         var reports = FamilyReports(block);
         return IsYoungPerson && IsControlledByYoungPerson
-            ? new(false, "my carers", group, IsWithheld(item), reports && ends, reports && changes)
+            ? new(false, "carers", group, IsWithheld(item), reports && ends, reports && changes)
             : new(false, null, group, false, reports && ends, reports && changes);
     }
 
@@ -95,14 +95,14 @@ public partial class ViewPassportModel
 
         if (Request.Query["hidden"] == id)
         {
-            return IsYoungPerson ? "Hidden from your carers. You can still see it." : "Hidden from the family. Professionals who may see it still do.";
+            return IsYoungPerson ? Words["Item.HiddenMessageCarers"] : Words["Item.HiddenMessageFamily"];
         }
 
         if (Request.Query["changed"] == id)
         {
-            return "Changed. The history keeps what it said before.";
+            return Words["Item.ChangedMessage"];
         }
 
-        return Request.Query["shown"] == id ? (IsYoungPerson ? "Your carers can see this again." : "The family can see this again.") : null;
+        return Request.Query["shown"] == id ? (IsYoungPerson ? Words["Item.ShownMessageCarers"].Value : Words["Item.ShownMessageFamily"].Value) : null;
     }
 }

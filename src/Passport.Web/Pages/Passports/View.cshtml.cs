@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Passport.Core.Access;
 using Passport.Core.Passports;
 using Passport.Web.Infrastructure;
@@ -24,6 +26,9 @@ public partial class ViewPassportModel(PageGraphQL graphQL, SectionPages pages, 
     public IReadOnlyList<PageSection> Sections { get; private set; } = [];
 
     public bool IsFamily => User.IsFamily();
+
+    /// <summary>The family's emergency contacts block, in the page's language.</summary>
+    public PageBlock EmergencyContacts => pages.EmergencyContacts;
 
     public bool IsProfessional => User.HasClaim("role", "professional");
 
@@ -102,7 +107,16 @@ public partial class ViewPassportModel(PageGraphQL graphQL, SectionPages pages, 
     /// <summary>Why the passport cannot be shown when it has closed (the API's words), else null.</summary>
     public string? Closed { get; private set; }
 
-    public string WithheldText => IsProfessional ? "Not shared with your sector" : "Not shared with you";
+    public string WithheldText => IsProfessional ? Words["Passport.NotSharedWithSector"] : Words["Passport.NotSharedWithYou"];
+
+    /// <summary>The web app's words, for the sentences the page model writes.</summary>
+    public IStringLocalizer Words => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>Words the page builds from data (sectors, roles, who recorded something), in its language.</summary>
+    public PageWords PageWords => HttpContext.RequestServices.GetRequiredService<PageWords>();
+
+    /// <summary>True when the page is in English (the API's own words need no marking).</summary>
+    public bool IsEnglish => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public bool Withheld(params string[] path) => Result.Withheld(["passport", .. path]);
 
