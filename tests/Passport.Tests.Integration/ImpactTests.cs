@@ -159,6 +159,21 @@ public class ImpactTests(PassportFixture fixture, ImpactTests.Region region) : I
     }
 
     [Fact]
+    public async Task Figures_are_published_for_complete_months_only_unless_the_region_chooses_otherwise()
+    {
+        var today = UkDate.Of(DateTimeOffset.UtcNow);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var lastMonth = thisMonth.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var commissioner = Persona.Commissioner();
+
+        var report = (await fixture.GraphQLAsync(commissioner, "{ impact { from to latest } }")).Ok()["impact"]!;
+        report["latest"]!.GetValue<string>().ShouldBe(lastMonth);
+        report["to"]!.GetValue<string>().ShouldBe(lastMonth);
+        report["from"]!.GetValue<string>().ShouldBe(thisMonth.AddMonths(-12).ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        (await fixture.GraphQLAsync(commissioner, ImpactQuery, new { to = thisMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture) })).ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+    }
+
+    [Fact]
     public async Task A_local_authority_administrator_sees_only_their_own_authority()
     {
         var world = await region.SeedAsync(fixture);
@@ -278,7 +293,11 @@ public class ImpactTests(PassportFixture fixture, ImpactTests.Region region) : I
         private static async Task<World> StartAndSeedAsync(PassportFixture fixture)
         {
             var connectionString = await fixture.NewDatabaseAsync();
-            var host = await HostProcess.StartAsync(fixture.HostEnvironment(connectionString));
+            var environment = fixture.HostEnvironment(connectionString);
+
+            // Everything is seeded this month, which a region publishes only when it chooses to.
+            environment["Passport__Impact__IncludeCurrentMonth"] = "true";
+            var host = await HostProcess.StartAsync(environment);
             var world = new World(fixture, host, new HttpClient { BaseAddress = host.BaseAddress }, connectionString);
             await world.SeedTorbayAsync();
             await world.SeedScillyAsync();

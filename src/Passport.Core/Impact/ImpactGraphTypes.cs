@@ -13,7 +13,7 @@ internal static class ImpactFields
             .Description("The region's impact measures by month (docs/impact.md): for commissioners (the region and every authority, or one authority) and local-authority administrators (their own authority). Counts under 5 are null and marked suppressed. Everyone else: FORBIDDEN.")
             .Argument<StringGraphType>("localAuthority", "An authority's ONS code; omit it for the region and every authority (commissioners).")
             .Argument<StringGraphType>("from", "The first month, e.g. 2026-01; by default 11 months before `to`.")
-            .Argument<StringGraphType>("to", "The last month, e.g. 2026-12; by default this month.")
+            .Argument<StringGraphType>("to", "The last month, e.g. 2026-12; by default the latest month published (see ImpactReport.latest).")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<ImpactReports>().ReadAsync(
                 c.GetArgument<string?>("localAuthority"), c.GetArgument<string?>("from"), c.GetArgument<string?>("to"), c.CancellationToken));
 
@@ -47,6 +47,7 @@ public sealed class ImpactReportGraphType : ObjectGraphType<ImpactReport>
         Field<StringGraphType>("localAuthority").Description("The authority asked for; null for the region and every authority.").Resolve(c => c.Source.LocalAuthority);
         Field<NonNullGraphType<StringGraphType>>("from").Description("The first month, e.g. 2026-01.").Resolve(c => ImpactFields.MonthText(c.Source.From));
         Field<NonNullGraphType<StringGraphType>>("to").Description("The last month.").Resolve(c => ImpactFields.MonthText(c.Source.To));
+        Field<NonNullGraphType<StringGraphType>>("latest").Description("The latest month figures are published for: the last complete month, unless the region publishes this month too.").Resolve(c => ImpactFields.MonthText(c.Source.Latest));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImpactFigureGraphType>>>>("figures")
             .Description("Every figure: each measure for each month and authority (null: the region), and sector where counted per sector.")
             .Resolve(c => c.Source.Figures);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Passport.Core.Access;
 using Passport.Core.AccessLog;
@@ -23,9 +25,10 @@ public sealed record ImpactFigure(string Measure, DateOnly Month, string? LocalA
 /// <param name="LocalAuthority">The authority they were asked for; null for the region (with every authority).</param>
 /// <param name="From">The first month.</param>
 /// <param name="To">The last month.</param>
+/// <param name="Latest">The latest month figures are published for.</param>
 /// <param name="Figures">Every figure, after disclosure control.</param>
 /// <param name="Satisfaction">How each journey went, region-wide.</param>
-public sealed record ImpactReport(string? LocalAuthority, DateOnly From, DateOnly To, IReadOnlyList<ImpactFigure> Figures, IReadOnlyList<SatisfactionFigure> Satisfaction);
+public sealed record ImpactReport(string? LocalAuthority, DateOnly From, DateOnly To, DateOnly Latest, IReadOnlyList<ImpactFigure> Figures, IReadOnlyList<SatisfactionFigure> Satisfaction);
 
 /// <summary>Someone read the impact measures: kept in the audit schema like every other read.</summary>
 public sealed class ImpactReportRead
@@ -48,7 +51,7 @@ public sealed class ImpactReportRead
 /// cell of that one table, suppressed the same way whatever was asked, two requests with
 /// different filters can never be subtracted to reveal a suppressed cell.
 /// </summary>
-public sealed class ImpactReports(IDocumentStore store, CurrentViewer viewer, AccessDecision decision, TimeProvider clock)
+public sealed class ImpactReports(IDocumentStore store, CurrentViewer viewer, AccessDecision decision, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment)
 {
     /// <summary>The longest span of months one request may ask for.</summary>
     public const int MaxMonths = 36;
@@ -57,8 +60,13 @@ public sealed class ImpactReports(IDocumentStore store, CurrentViewer viewer, Ac
     {
         var who = viewer.Value;
         var scope = Scope(who, localAuthority);
-        var thisMonth = PassportImpactProjection.MonthOf(clock.GetUtcNow());
-        var last = to is null ? thisMonth : Month("to", to);
+        var latest = LatestMonth();
+        var last = to is null ? latest : Month("to", to);
+        if (last > latest)
+        {
+            throw PassportException.Invalid("to", $"to must not be after {ImpactFields.MonthText(latest)}: figures are published for complete months only.");
+        }
+
         var first = from is null ? last.AddMonths(-11) : Month("from", from);
         if (first > last)
         {
@@ -89,7 +97,19 @@ public sealed class ImpactReports(IDocumentStore store, CurrentViewer viewer, Ac
             To = last,
         });
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new ImpactReport(scope, first, last, figures, satisfaction);
+        return new ImpactReport(scope, first, last, latest, figures, satisfaction);
+    }
+
+    /// <summary>
+    /// The latest month published: the last complete one, since this month's figures change as
+    /// things happen, and reading one twice would tell what happened in between (docs/impact.md).
+    /// <c>Passport:Impact:IncludeCurrentMonth</c> publishes this month too (the default in
+    /// Development, so the demo and the tests see what they just did).
+    /// </summary>
+    private DateOnly LatestMonth()
+    {
+        var thisMonth = PassportImpactProjection.MonthOf(clock.GetUtcNow());
+        return configuration.GetValue<bool?>("Passport:Impact:IncludeCurrentMonth") ?? environment.IsDevelopment() ? thisMonth : thisMonth.AddMonths(-1);
     }
 
     /// <summary>The authority the person may see (null: the region and every authority), or FORBIDDEN.</summary>

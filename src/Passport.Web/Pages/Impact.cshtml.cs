@@ -18,7 +18,7 @@ public sealed class ImpactModel(PageGraphQL graphQL) : FormPage
 {
     private const string Query = """
         query($la: String, $from: String, $to: String) { impact(localAuthority: $la, from: $from, to: $to) {
-          localAuthority from to
+          localAuthority from to latest
           figures { measure month localAuthority sector value }
           satisfaction { journey month answers averageScore comments } } }
         """;
@@ -37,9 +37,11 @@ public sealed class ImpactModel(PageGraphQL graphQL) : FormPage
 
     public IReadOnlyList<DateOnly> Months { get; private set; } = [];
 
+    /// <summary>The latest month published (the last complete one, unless the region publishes this month too).</summary>
+    public DateOnly Latest { get; private set; }
+
     /// <summary>The months offered in the filter, newest first.</summary>
-    public IReadOnlyList<DateOnly> MonthChoices { get; } =
-        Enumerable.Range(0, MonthsOffered).Select(i => ThisMonth().AddMonths(-i)).ToList();
+    public IReadOnlyList<DateOnly> MonthChoices => Latest == default ? [] : Enumerable.Range(0, MonthsOffered).Select(i => Latest.AddMonths(-i)).ToList();
 
     public JsonArray Figures { get; private set; } = [];
 
@@ -117,14 +119,13 @@ public sealed class ImpactModel(PageGraphQL graphQL) : FormPage
         }
 
         Authority = IsCommissioner ? (string.IsNullOrEmpty(authority) || !Authorities.ContainsKey(authority) ? null : authority) : admin;
-        var last = Parse(to) ?? ThisMonth();
-        var first = Parse(from) ?? last.AddMonths(-5);
+        DateOnly? first = Parse(from), last = Parse(to);
         if (first > last)
         {
             (first, last) = (last, first);
         }
 
-        var result = await graphQL.RunAsync(Query, new { la = Authority, from = MonthText(first), to = MonthText(last) });
+        var result = await graphQL.RunAsync(Query, new { la = Authority, from = first is { } f ? MonthText(f) : null, to = last is { } l ? MonthText(l) : null });
         if (result.Data?["impact"] is not { } impact)
         {
             AddApiErrors(result, "from");
@@ -133,7 +134,10 @@ public sealed class ImpactModel(PageGraphQL graphQL) : FormPage
 
         From = impact.Str("from");
         To = impact.Str("to");
-        Months = Enumerable.Range(0, ((last.Year - first.Year) * 12) + last.Month - first.Month + 1).Select(first.AddMonths).ToList();
+        Latest = ParseMonth(impact.Str("latest"));
+        var start = ParseMonth(From);
+        var end = ParseMonth(To);
+        Months = Enumerable.Range(0, ((end.Year - start.Year) * 12) + end.Month - start.Month + 1).Select(start.AddMonths).ToList();
         Figures = impact["figures"] as JsonArray ?? [];
         _byCell = Figures.OfType<JsonNode>().ToDictionary(f => (f.Str("measure"), f.Str("month"), f.Str("sector"), f.Str("localAuthority")));
         Satisfaction = impact["satisfaction"] as JsonArray ?? [];
@@ -142,12 +146,6 @@ public sealed class ImpactModel(PageGraphQL graphQL) : FormPage
 
     private static DateOnly? Parse(string? month) =>
         DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    private static DateOnly ThisMonth()
-    {
-        var today = Passport.Sdk.UkDate.Of(DateTimeOffset.UtcNow);
-        return new DateOnly(today.Year, today.Month, 1);
-    }
 
     /// <summary>The measures in the order the dashboard shows them.</summary>
     public static IReadOnlyList<string> Measures => ImpactMeasures.All;
