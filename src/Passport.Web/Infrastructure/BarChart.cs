@@ -40,8 +40,11 @@ public static class BarChart
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(series);
         var ic = CultureInfo.InvariantCulture;
-        var max = Math.Max(1, series.SelectMany(s => s.Values).Max(v => v ?? 0));
-        var niceMax = NiceCeiling(max);
+        var max = Math.Max(1, series.SelectMany(s => s.Values).DefaultIfEmpty().Max(v => v ?? 0));
+
+        // Four whole-number steps of 1, 2 or 5 times a power of ten: counts have no fractions.
+        var step = NiceStep(Math.Ceiling(max / 4.0));
+        var niceMax = step * 4;
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         var groupWidth = plotWidth / (double)Math.Max(1, categories.Count);
@@ -54,16 +57,16 @@ public static class BarChart
         svg.Append(ic, $"<rect x=\"0\" y=\"0\" width=\"{Width}\" height=\"{Height}\" fill=\"#ffffff\"/>");
         for (var i = 0; i <= 4; i++)
         {
-            var v = niceMax * i / 4.0;
+            var v = step * i;
             var y = Y(v);
             svg.Append(ic, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#d8dde0\" stroke-width=\"1\"/>");
-            svg.Append(ic, $"<text x=\"{Left - 6}\" y=\"{y + 5:0.#}\" text-anchor=\"end\" font-size=\"13\" fill=\"#212b32\">{v.ToString("0.#", CultureInfo.CurrentCulture)}</text>");
+            svg.Append(ic, $"<text x=\"{Left - 6}\" y=\"{y + 5:0.#}\" text-anchor=\"end\" font-size=\"13\" fill=\"#212b32\">{v.ToString("N0", CultureInfo.CurrentCulture)}</text>");
         }
 
         svg.Append(ic, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Height - Bottom}\" y2=\"{Height - Bottom}\" stroke=\"#212b32\" stroke-width=\"2\"/>");
 
         // Month labels: every one when they fit, else every other.
-        var step = categories.Count > 12 ? 3 : categories.Count > 6 ? 2 : 1;
+        var labelEvery = categories.Count > 12 ? 3 : categories.Count > 6 ? 2 : 1;
         for (var c = 0; c < categories.Count; c++)
         {
             var groupLeft = Left + (c * groupWidth) + (groupWidth * 0.1);
@@ -81,7 +84,7 @@ public static class BarChart
                 }
             }
 
-            if (c % step == 0)
+            if (c % labelEvery == 0)
             {
                 svg.Append(ic, $"<text x=\"{Left + (c * groupWidth) + (groupWidth / 2):0.#}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#212b32\">{WebUtility.HtmlEncode(categories[c])}</text>");
             }
@@ -91,11 +94,11 @@ public static class BarChart
         return svg.ToString();
     }
 
-    /// <summary>1, 2, 5 or 10 times a power of ten at or above the value, so the grid lines read well.</summary>
-    private static double NiceCeiling(int value)
+    /// <summary>1, 2 or 5 times a power of ten at or above the value (at least 1), so the grid lines read well.</summary>
+    private static double NiceStep(double value)
     {
-        var power = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var factor in new[] { 1, 2, 5, 10 })
+        var power = Math.Pow(10, Math.Floor(Math.Log10(Math.Max(1, value))));
+        foreach (var factor in new[] { 1, 2, 5 })
         {
             if (factor * power >= value)
             {
