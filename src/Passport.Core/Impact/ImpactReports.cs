@@ -180,7 +180,7 @@ public sealed class ImpactReports(IDocumentStore store, CurrentViewer viewer, Ac
             }
         }
 
-        // Active: changed (facts) or read (access log) in the month, each passport once.
+        // Active: changed (facts) or read (access log, not by an auditor) in the month, each passport once.
         var active = $"""
             select la, month, count(distinct id)::int from (
               select d.id, x->>'LocalAuthority' as la, (x->>'Month')::date as month
@@ -188,6 +188,7 @@ public sealed class ImpactReports(IDocumentStore store, CurrentViewer viewer, Ac
               union
               select d.id, d.data->>'LocalAuthority', date_trunc('month', ((e.data->>'At')::timestamptz at time zone 'Europe/London'))::date
               from {log} e join {impact} d on d.id = (e.data->>'PassportId')::uuid
+              where e.data->>'Basis' not in (@auditorNumber, @auditorName)
             ) a
             where month between @first and @last
             group by 1, 2
@@ -195,6 +196,8 @@ public sealed class ImpactReports(IDocumentStore store, CurrentViewer viewer, Ac
         await using (var command = Command(connection, active, first, last))
         {
             command.Parameters.AddWithValue("changed", PassportImpactProjection.Changed);
+            command.Parameters.AddWithValue("auditorNumber", ((int)AccessBasis.Auditor).ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("auditorName", nameof(AccessBasis.Auditor));
             await ReadCountsAsync(command, counts, r => (ImpactMeasures.PassportsActive, DateOnly.FromDateTime(r.GetDateTime(1)), null, r.GetString(0)), 2, cancellationToken).ConfigureAwait(false);
         }
 

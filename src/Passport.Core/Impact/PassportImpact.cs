@@ -60,6 +60,9 @@ public sealed class PassportImpactProjection : SingleStreamProjection<PassportIm
     /// <summary>A fact for "active": the passport changed in the month (reads come from the access log).</summary>
     public const string Changed = "changed";
 
+    /// <summary>The role the service's own jobs record under (the retention job).</summary>
+    private const string SystemRole = "system";
+
     public static PassportImpact Create(PassportCreated created)
     {
         var impact = new PassportImpact
@@ -72,10 +75,16 @@ public sealed class PassportImpactProjection : SingleStreamProjection<PassportIm
         return Touched(impact, created.CreatedBy.RecordedAt);
     }
 
-    /// <summary>Every change marks the month active; the few that a measure counts add their fact.</summary>
+    /// <summary>Every change by a person marks the month active; the few that a measure counts add their fact.</summary>
     public static PassportImpact Apply(IPassportEvent change, PassportImpact impact)
     {
         var at = change.RecordedBy.RecordedAt;
+        if (change.RecordedBy.Role == SystemRole)
+        {
+            // The retention job noting a closed passport is nobody using it.
+            return impact;
+        }
+
         switch (change)
         {
             case ChildDetailsUpdated updated:
