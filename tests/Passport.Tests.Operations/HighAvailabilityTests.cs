@@ -52,9 +52,11 @@ public class HighAvailabilityTests(ITestOutputHelper output)
             await load.WaitForAcknowledgedAsync(40, TimeSpan.FromSeconds(90));
 
             var primary = await cluster.WaitForPrimaryAsync(TimeSpan.FromSeconds(5));
+            primary.KillAsLostMachine();
+
+            // Taken once every process of the node is gone: a write sent later cannot have reached it.
             var killedAt = load.Clock.Elapsed;
             var beforeKill = load.Acknowledged.Count;
-            primary.KillAsLostMachine();
             Say($"Killed {primary.Name} (Patroni, postmaster and backends, SIGKILL) at {killedAt.TotalSeconds:0.0} s into the load, after {beforeKill} acknowledged writes.");
 
             var promoted = await cluster.WaitForPrimaryAsync(TimeSpan.FromSeconds(60), not: primary);

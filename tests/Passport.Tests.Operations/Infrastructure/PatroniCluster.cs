@@ -252,12 +252,13 @@ public sealed class PatroniCluster : IAsyncDisposable
         /// </summary>
         public void KillAsLostMachine()
         {
-            var postmaster = PostmasterId();
-            _patroni?.Kill();
-            if (postmaster is { } id && IsPostmasterOfThisNode(id))
+            // Patroni runs its postmaster as a daemon (not its child), so each is killed by its own id.
+            if (PostmasterId() is { } postmaster && IsPostmasterOfThisNode(postmaster))
             {
-                ServerProcess.KillTree(id);
+                ServerProcess.KillTree(postmaster);
             }
+
+            _patroni?.Kill();
 
             IsLost = true;
         }

@@ -90,15 +90,13 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         Run("kill", "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture));
-        using var cancel = new CancellationTokenSource(timeout);
-        try
+        var deadline = Stopwatch.StartNew();
+        while (!_process.HasExited && deadline.Elapsed < timeout)
         {
-            await _process.WaitForExitAsync(cancel.Token);
+            await Task.Delay(100);
         }
-        catch (OperationCanceledException)
-        {
-            Kill();
-        }
+
+        Kill();
     }
 
     /// <summary>SIGKILL, as a crash or a lost machine would end it.</summary>
@@ -107,7 +105,10 @@ public sealed class ServerProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
+
+            // The timed wait does not wait for the output pipes to close: a daemon the server started
+            // (Patroni's postmaster) may still hold them.
+            _process.WaitForExit(TimeSpan.FromSeconds(10));
         }
     }
 
@@ -208,10 +209,10 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Kill();
-        await _process.WaitForExitAsync();
         _process.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Passport.Host.Identity;
+using Passport.LocalPostgres;
+using Passport.Tests.Integration.Infrastructure;
+using Passport.Tests.Operations.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Passport.Tests.Operations;
+
+/// <summary>
+/// Issue 16, part 5: <c>pg_dump</c> (custom format) of a live database while the host takes
+/// writes over HTTP, <c>pg_restore</c> into a new cluster, and a host on the restored cluster
+/// serves the same passports, access logs and history, compared through GraphQL as the real
+/// personas, for every passport acknowledged before the dump started.
+/// </summary>
+public class BackupAndRestoreTests(ITestOutputHelper output)
+{
+    private const string Issuer = "https://keycloak.test/realms/passport";
+    private const string Audience = "passport-api";
+    private const int Writers = 3;
+
+    private const string CreatePassport = "mutation($given: String!) { createPassport(input: { givenName: $given, familyName: \"Backup\", dateOfBirth: \"2015-09-10\", localAuthority: \"E06000026\" }) { id version } }";
+    private const string UpdateAboutMe = "mutation($id: ID!, $v: Int!, $likes: String!) { updateAboutMe(passportId: $id, expectedVersion: $v, input: { likes: $likes, communication: \"Makaton and pictures\" }) { version } }";
+    private const string CreateShareCode = "mutation($id: ID!) { createShareCode(passportId: $id, sector: \"health\") { code } }";
+    private const string RedeemShareCode = "mutation($code: String!) { redeemShareCode(code: $code) { id } }";
+    private const string ReadAsClinician = "query($id: ID!) { passport(id: $id) { id child { givenName } health { allergies { substance } } } }";
+    private const string RecordAllergy = "mutation($id: ID!, $substance: String!) { recordAllergy(passportId: $id, input: { substance: $substance, reaction: \"Hives\", severity: MODERATE }) { version } }";
+
+    private const string AccessLog = "query($id: ID!) { accessLog(passportId: $id, first: 500) { at displayName sector organisation basis groups } }";
+    private const string PassportContent = """
+        query($id: ID!) { passport(id: $id) {
+          id version localAuthority
+          child { givenName familyName dateOfBirth }
+          aboutMe { likes communication lastReviewed recordedBy { displayName role recordedAt verified } }
+          health { allergies { id substance reaction severity verified recordedBy { displayName sector organisation recordedAt } } }
+          careTeam { subject displayName sector organisation since howJoined }
+          carers { subject displayName mayEdit }
+        } }
+        """;
+    private const string History = "query($id: ID!) { history(passportId: $id, first: 200) { version at change group itemId recordedBy { displayName role sector recordedAt verified } } }";
+
+    [Fact]
+    public async Task A_dump_taken_under_write_load_restores_into_a_new_cluster_that_serves_the_same_passports_access_logs_and_history()
+    {
+        var clock = Stopwatch.StartNew();
+        var folder = TestPaths.NewTempFolder("backup");
+        try
+        {
+            var key = SigningKey.LoadOrCreate(Path.Combine(folder, "keys"));
+            await using var source = await LocalPostgresCluster.StartAsync(Path.Combine(folder, "source"), "passport", keepData: false, durable: true);
+            await using var sourceHost = await HostProcess.StartAsync(HostEnvironment(folder, source.ConnectionString));
+            using var sourceHttp = new HttpClient { BaseAddress = sourceHost.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+            var carers = Enumerable.Range(0, Writers).Select(w => Persona.Carer($"Backup Carer {w}")).ToArray();
+            var clinicians = Enumerable.Range(0, Writers).Select(_ => Persona.Professional("health", "Derriford Hospital")).ToArray();
+            string TokenOf(Persona persona) => key.Issue(persona.Claims, Issuer, Audience, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(30));
+            var carerTokens = carers.Select(TokenOf).ToArray();
+            var clinicianTokens = clinicians.Select(TokenOf).ToArray();
+
+            // One write of the load: a carer creates a passport, writes About me and shares it with
+            // health; a clinician joins the care team, reads it and records an allergy. Acknowledged
+            // when all six answered without an error, so each passport has history and access-log entries.
+            var load = WriteLoad.Start(Writers, async (w, n) =>
+            {
+                var created = DataOf(await PassportFixture.GraphQLAsync(sourceHttp, carerTokens[w], CreatePassport, new { given = $"W{w}N{n}" }))["createPassport"]!;
+                var id = created["id"]!.GetValue<string>();
+                DataOf(await PassportFixture.GraphQLAsync(sourceHttp, carerTokens[w], UpdateAboutMe, new { id, v = created["version"]!.GetValue<int>(), likes = $"Trains, writer {w}, write {n}" }));
+                var code = DataOf(await PassportFixture.GraphQLAsync(sourceHttp, carerTokens[w], CreateShareCode, new { id }))["createShareCode"]!["code"]!.GetValue<string>();
+                DataOf(await PassportFixture.GraphQLAsync(sourceHttp, clinicianTokens[w], RedeemShareCode, new { code }));
+                DataOf(await PassportFixture.GraphQLAsync(sourceHttp, clinicianTokens[w], ReadAsClinician, new { id }));
+                DataOf(await PassportFixture.GraphQLAsync(sourceHttp, clinicianTokens[w], RecordAllergy, new { id, substance = $"Penicillin {n}" }));
+                return id;
+            });
+            await load.WaitForAcknowledgedAsync(24, TimeSpan.FromSeconds(120));
+
+            // What the family sees of every passport acknowledged so far, read before the dump starts;
+            // the access log last, so that it holds the reads of this capture too.
+            var before = load.Acknowledged;
+            var expected = new List<(AcknowledgedWrite Write, string Passport, string History, string AccessLog)>();
+            foreach (var write in before)
+            {
+                var token = carerTokens[write.Writer];
+                var passport = DataOf(await PassportFixture.GraphQLAsync(sourceHttp, token, PassportContent, new { id = write.Written })).ToJsonString();
+                var history = DataOf(await PassportFixture.GraphQLAsync(sourceHttp, token, History, new { id = write.Written })).ToJsonString();
+                var accessLog = DataOf(await PassportFixture.GraphQLAsync(sourceHttp, token, AccessLog, new { id = write.Written })).ToJsonString();
+                expected.Add((write, passport, history, accessLog));
+            }
+
+            var dumpFile = Path.Combine(folder, "passport.dump");
+            var dumpStartedAt = load.Clock.Elapsed;
+            var ackedAtDumpStart = load.Acknowledged.Count;
+            var dumpClock = Stopwatch.StartNew();
+            await Task.Run(() => ServerProcess.Run(Tool("pg_dump"), "--format=custom", "--file", dumpFile, LibpqUri(source.Port)));
+            var dumpTime = dumpClock.Elapsed;
+            var ackedDuringDump = load.Acknowledged.Count - ackedAtDumpStart;
+            await load.StopAsync();
+            Say($"Load: {Writers} writers, each write six requests (create, About me, share code, clinician joins, reads, records an allergy); "
+                + $"{load.Acknowledged.Count} writes acknowledged in {load.Clock.Elapsed.TotalSeconds:0.0} s, {load.Failures.Count} failed.");
+            Say($"pg_dump --format=custom started {dumpStartedAt.TotalSeconds:0.0} s into the load with {ackedAtDumpStart} writes acknowledged; "
+                + $"it took {dumpTime.TotalSeconds:0.0} s ({new FileInfo(dumpFile).Length / 1024} KiB) while {ackedDuringDump} more writes were acknowledged.");
+            ackedDuringDump.ShouldBeGreaterThan(0, "the dump ran under write load");
+            load.Failures.ShouldBeEmpty("the load runs undisturbed by the dump");
+
+            await using var restored = await LocalPostgresCluster.StartAsync(Path.Combine(folder, "restored"), "passport", keepData: false, durable: true);
+            var restoreClock = Stopwatch.StartNew();
+            await Task.Run(() => ServerProcess.Run(Tool("pg_restore"), "--exit-on-error", "--no-owner", "--dbname", LibpqUri(restored.Port), dumpFile));
+            Say($"pg_restore into a new cluster (port {restored.Port}) took {restoreClock.Elapsed.TotalSeconds:0.0} s.");
+
+            await using var restoredHost = await HostProcess.StartAsync(HostEnvironment(folder, restored.ConnectionString));
+            using var restoredHttp = new HttpClient { BaseAddress = restoredHost.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            int accessLogEntries = 0, historyEntries = 0;
+            foreach (var (write, passport, history, accessLog) in expected)
+            {
+                var token = carerTokens[write.Writer];
+                var what = $"passport {write.Written} (writer {write.Writer}, acknowledged at {write.AnsweredAt.TotalSeconds:0.0} s)";
+
+                // The access log first: the reads below add to it on the restored host.
+                var restoredAccessLog = DataOf(await PassportFixture.GraphQLAsync(restoredHttp, token, AccessLog, new { id = write.Written }));
+                restoredAccessLog.ToJsonString().ShouldBe(accessLog, $"the access log of {what}");
+                DataOf(await PassportFixture.GraphQLAsync(restoredHttp, token, PassportContent, new { id = write.Written })).ToJsonString().ShouldBe(passport, $"the content of {what}");
+                var restoredHistory = DataOf(await PassportFixture.GraphQLAsync(restoredHttp, token, History, new { id = write.Written }));
+                restoredHistory.ToJsonString().ShouldBe(history, $"the history of {what}");
+                accessLogEntries += restoredAccessLog["accessLog"]!.AsArray().Count;
+                historyEntries += restoredHistory["history"]!.AsArray().Count;
+            }
+
+            // The clinician's side of the same data: still on the care team, still seeing the allergy.
+            foreach (var (write, _, _, _) in expected)
+            {
+                var seen = DataOf(await PassportFixture.GraphQLAsync(restoredHttp, clinicianTokens[write.Writer], ReadAsClinician, new { id = write.Written }));
+                seen["passport"]!["health"]!["allergies"]!.AsArray().Count.ShouldBe(1, $"the clinician sees the allergy on {write.Written}");
+            }
+
+            // Writes acknowledged while the dump ran may or may not be in it (the snapshot is taken as it starts).
+            var duringDump = load.Acknowledged.Skip(ackedAtDumpStart).ToList();
+            var presentFromDuring = 0;
+            foreach (var write in duringDump)
+            {
+                var read = await PassportFixture.GraphQLAsync(restoredHttp, carerTokens[write.Writer], "query($id: ID!) { passport(id: $id) { id } }", new { id = write.Written });
+                presentFromDuring += read.Data?["passport"] is JsonObject ? 1 : 0;
+            }
+
+            Say($"Compared through GraphQL on the restored host, as the carers and clinicians: {expected.Count} passports acknowledged before the dump started, "
+                + $"{expected.Count} identical in content, {historyEntries} history entries and {accessLogEntries} access-log entries identical.");
+            Say($"Of the {duringDump.Count} writes acknowledged while the dump ran, {presentFromDuring} are in the restored copy (the dump is the snapshot taken as it started). Whole test {clock.Elapsed.TotalSeconds:0} s.");
+            expected.Count.ShouldBeGreaterThanOrEqualTo(24);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string?> HostEnvironment(string folder, string connectionString) => new()
+    {
+        ["ConnectionStrings__Passport"] = connectionString,
+        ["Auth__JwksFile"] = SigningKey.JwksPath(Path.Combine(folder, "keys")),
+        ["Auth__Issuer"] = Issuer,
+        ["Auth__Audience"] = Audience,
+        ["Passport__PluginsPath"] = TestPaths.PluginsPath,
+    };
+
+    private static JsonNode DataOf(GraphQLResponse response) =>
+        response.Errors.Count == 0 && response.Status == 200 && response.Data is not null
+            ? response.Data
+            : throw new WriteRefusedException($"HTTP {response.Status} {string.Join(",", response.ErrorCodes)}");
+
+    private static string Tool(string name) => Path.Combine(LocalPostgresCluster.FindBinaries(), name);
+
+    private static string LibpqUri(int port) => $"postgresql://passport@127.0.0.1:{port}/passport";
+
+    private void Say(string text)
+    {
+        output.WriteLine(text);
+        Console.WriteLine(text);
+    }
+}
