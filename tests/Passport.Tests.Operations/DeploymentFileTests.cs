@@ -100,7 +100,8 @@ public partial class DeploymentFileTests(ITestOutputHelper output)
         var hosts = services.Where(s => Map(s.Value).TryGetValue("image", out var image) && (string)image == "passport-host:local" && !Map(s.Value).ContainsKey("entrypoint")).Select(s => s.Key).ToList();
         hosts.Count.ShouldBe(2, "two replicas of the host");
         Map(Map(services[hosts[0]])["build"])["dockerfile"].ShouldBe("Dockerfile");
-        Path.GetFullPath(Path.Combine(DeployFolder, (string)Map(Map(services[hosts[0]])["build"])["context"])).ShouldBe(Path.GetFullPath(Root));
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(DeployFolder, (string)Map(Map(services[hosts[0]])["build"])["context"])))
+            .ShouldBe(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Root)), "the image is built from the repository root");
 
         foreach (var service in new[] { "postgres", "keycloak" })
         {
@@ -227,11 +228,11 @@ public partial class DeploymentFileTests(ITestOutputHelper output)
     private static Dictionary<string, object> Map(object node) =>
         ((Dictionary<object, object>)node).ToDictionary(e => (string)e.Key, e => e.Value);
 
+    /// <summary>The top-level files and folders .dockerignore keeps out of the build context.</summary>
     private static HashSet<string> DockerIgnoredTopFolders() =>
         File.ReadAllLines(Path.Combine(Root, ".dockerignore"))
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("**", StringComparison.Ordinal))
-            .Select(l => l.TrimEnd('/').Split('/')[0])
+            .Select(l => l.Trim().TrimEnd('/'))
+            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.Contains('/', StringComparison.Ordinal))
             .ToHashSet();
 
     private static IEnumerable<string> Instructions(string keyword) =>
