@@ -70,7 +70,7 @@ public class BackupAndRestoreTests(ITestOutputHelper output)
                 return response;
             }
 
-            var load = WriteLoad.Start(Writers, async (w, n) =>
+            await using var load = WriteLoad.Start(Writers, async (w, n) =>
             {
                 var created = DataOf(await Send(carerTokens[w], CreatePassport, new { given = $"W{w}N{n}" }))["createPassport"]!;
                 var id = created["id"]!.GetValue<string>();

@@ -42,7 +42,7 @@ public class HighAvailabilityTests(ITestOutputHelper output)
             var carers = Enumerable.Range(0, Writers).Select(w => Persona.Carer($"Failover Carer {w}")).ToArray();
             var tokens = carers.Select(c => key.Issue(c.Claims, Issuer, "passport-api", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(30))).ToArray();
 
-            var load = WriteLoad.Start(Writers, async (writer, n) =>
+            await using var load = WriteLoad.Start(Writers, async (writer, n) =>
             {
                 var response = await PassportFixture.GraphQLAsync(http, tokens[writer], CreatePassport, new { given = $"W{writer}N{n}" });
                 return response.Errors.Count == 0 && response.Status == 200

@@ -72,13 +72,25 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>True when this test run is root, so servers run as the postgres user.</summary>
     public static bool RunsAsPostgres { get; } = string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
 
-    /// <summary>Gives a folder (and everything in it) to the postgres user when running as root.</summary>
+    /// <summary>Gives a folder (and everything in it) to the postgres user when running as root, creating the user if missing.</summary>
     public static void GiveToPostgres(string folder)
     {
-        if (RunsAsPostgres)
+        if (!RunsAsPostgres)
         {
-            Run("chown", "-R", "postgres:", folder);
+            return;
         }
+
+        try
+        {
+            Run("id", "-u", "postgres");
+        }
+        catch (InvalidOperationException)
+        {
+            // Debian's postgresql package creates the account; a machine with the binaries alone may lack it.
+            Run("useradd", "--system", "--no-create-home", "postgres");
+        }
+
+        Run("chown", "-R", "postgres:", folder);
     }
 
     /// <summary>Asks the server to stop (SIGTERM) and waits for it, up to <paramref name="timeout"/>; then kills it.</summary>

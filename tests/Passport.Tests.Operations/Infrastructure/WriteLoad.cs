@@ -8,7 +8,7 @@ namespace Passport.Tests.Operations.Infrastructure;
 /// start). A write is acknowledged when the host answered it without an error; anything else is
 /// a failure, after which the writer backs off briefly and tries the next write, as a client would.
 /// </summary>
-public sealed class WriteLoad
+public sealed class WriteLoad : IAsyncDisposable
 {
     private static readonly TimeSpan BackOff = TimeSpan.FromMilliseconds(200);
     private readonly List<AcknowledgedWrite> _acknowledged = [];
@@ -80,6 +80,9 @@ public sealed class WriteLoad
         await _stop.CancelAsync();
         await Task.WhenAll(_writers);
     }
+
+    /// <summary>Stops the writers, so that a failed test leaves none running.</summary>
+    public ValueTask DisposeAsync() => new(StopAsync());
 
     public static string Describe(IEnumerable<FailedWrite> failures) =>
         string.Join("; ", failures.GroupBy(f => f.What).Select(g => $"{g.Count()} × {g.Key}"));
