@@ -64,7 +64,7 @@ public sealed partial class ImpactDashboardTests(BrowserFixture fixture)
         (await created.Locator("svg rect[fill='#005eb8']").CountAsync()).ShouldBeGreaterThan(0);
         (await created.Locator("table tbody tr").CountAsync()).ShouldBe(12);
         var redeemed = commissioner.Locator("#measure-shareCodesRedeemed");
-        (await redeemed.Locator("thead th").AllInnerTextsAsync()).ShouldContain("Health");
+        (await redeemed.Locator("thead th").AllTextContentsAsync()).ShouldContain("Health");
         (await redeemed.Locator(".passport-legend li").CountAsync()).ShouldBeGreaterThanOrEqualTo(4);
 
         // Authorities with no passports this month are "fewer than 5", never 0.
