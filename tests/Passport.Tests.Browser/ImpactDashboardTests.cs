@@ -36,12 +36,19 @@ public sealed partial class ImpactDashboardTests(BrowserFixture fixture)
         await carer.FillAsync("#comment", "Easy with the date boxes");
         await carer.ClickAsync("button:has-text('Send')");
         (await carer.Locator("#satisfaction-thanks h1").InnerTextAsync()).ShouldBe("Thank you");
-        await carer.VerifyPageAsync("49-satisfaction-thanks");
+        await carer.VerifyPageAsync();
         await carer.ClickAsync("a:has-text('Continue')");
         await carer.WaitForURLAsync(passport);
 
         // Not asked again on the next visit.
         (await carer.Locator("#satisfaction").CountAsync()).ShouldBe(0);
+
+        // After sharing, the question comes under the share code.
+        await carer.ClickAsync("text=Share with a professional");
+        await carer.CheckAsync("#sector-health");
+        await carer.ClickAsync("button:has-text('Create share code')");
+        (await carer.Locator("#satisfaction h2").InnerTextAsync()).ShouldBe("How easy was it to share the passport?");
+        await carer.VerifyPageAsync("49-satisfaction-after-sharing");
     }
 
     [Fact]
