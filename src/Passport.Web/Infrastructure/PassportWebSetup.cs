@@ -22,13 +22,23 @@ public static class PassportWebSetup
         services.AddSingleton<PageWords>();
         services.AddLocalization(l => l.ResourcesPath = "Resources");
 
+        // Every cookie the site sets (session, antiforgery, language, sign-in correlation) is HttpOnly,
+        // at least SameSite=Lax, and Secure outside Development (UseCookiePolicy in the host's pipeline).
+        var secure = options.SecureCookiesOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.Configure<CookiePolicyOptions>(policy =>
+        {
+            policy.Secure = secure;
+            policy.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            policy.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+
         // An extra scheme beside the API's bearer scheme: the default stays as it is.
         services.AddAuthentication().AddCookie(PassportWebOptions.CookieScheme, cookie =>
         {
             cookie.Cookie.Name = "passport.session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = secure;
             cookie.LoginPath = "/sign-in";
             cookie.AccessDeniedPath = "/sign-in";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -41,6 +51,7 @@ public static class PassportWebSetup
         {
             a.Cookie.Name = "passport.antiforgery";
             a.FormFieldName = "__RequestVerificationToken";
+            a.Cookie.SecurePolicy = secure;
         });
         services.AddRazorPages(pages =>
         {
