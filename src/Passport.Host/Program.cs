@@ -245,7 +245,7 @@ services.AddPassportSecurityHeaders(isDevelopment, authSettings.Authority, apiPa
 
 // --- Web app (src/Passport.Web): server-rendered pages that run GraphQL in-process as the signed-in user.
 var webSignInScheme = services.AddPassportWebSignIn(authSettings, isDevelopment);
-services.AddPassportWebSessions();
+services.AddPassportWebSessions(authSettings);
 services.AddPassportWeb(web =>
 {
     web.ViewerOf = KeycloakClaimsTransformation.ViewerOf;

@@ -191,8 +191,9 @@ internal sealed class WebSessionEvents(AuthSettings settings, IOptionsMonitor<Op
 internal static class WebSessions
 {
     /// <summary>Keeps the web app's sessions within their tokens' permissions, and, with Keycloak, takes its back-channel logouts.</summary>
-    public static IServiceCollection AddPassportWebSessions(this IServiceCollection services)
+    public static IServiceCollection AddPassportWebSessions(this IServiceCollection services, AuthSettings settings)
     {
+        services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebSessionEvents>();
         services.Configure<CookieAuthenticationOptions>(PassportWebOptions.CookieScheme, cookie => cookie.EventsType = typeof(WebSessionEvents));
