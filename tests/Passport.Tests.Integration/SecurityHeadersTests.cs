@@ -54,7 +54,8 @@ public sealed partial class SecurityHeadersTests(PassportFixture fixture, Securi
     public async Task Forwarded_headers_from_an_address_not_configured_as_a_proxy_are_ignored()
     {
         // The run's shared host (Production) trusts no proxy: whoever claims to be one is not believed.
-        using var response = await SendAsync(fixture.Http, "GET", "/sign-in", viaProxy: true);
+        using var http = PlainClient(fixture.Host.BaseAddress);
+        using var response = await SendAsync(http, "GET", "/sign-in", viaProxy: true);
 
         SecurityHeadersOf(response, isApi: false);
         response.Headers.Contains("Strict-Transport-Security").ShouldBeFalse("the request did not come over HTTPS");
@@ -63,12 +64,13 @@ public sealed partial class SecurityHeadersTests(PassportFixture fixture, Securi
     [Fact]
     public async Task Outside_Development_every_cookie_is_Secure_HttpOnly_and_SameSite_even_over_plain_HTTP()
     {
-        using var response = await SendAsync(fixture.Http, "GET", "/sign-in", viaProxy: false);
+        using var http = PlainClient(fixture.Host.BaseAddress);
+        using var response = await SendAsync(http, "GET", "/sign-in", viaProxy: false);
 
-        var antiforgery = SetCookie(response, "passport.antiforgery");
+        var antiforgery = SetCookie(response, "passport.antiforgery").ToLowerInvariant();
         antiforgery.ShouldContain("secure");
         antiforgery.ShouldContain("httponly");
-        antiforgery.ShouldContain("samesite=lax");
+        antiforgery.ShouldContain("samesite=strict", customMessage: "antiforgery's own SameSite, stricter than the policy's Lax");
     }
 
     [Fact]
@@ -76,10 +78,10 @@ public sealed partial class SecurityHeadersTests(PassportFixture fixture, Securi
     {
         var host = await hosts.StartAsync(fixture);
 
-        var direct = await SignInAsPersonaAsync(host.Development, viaProxy: false);
+        var direct = (await SignInAsPersonaAsync(host.Development, viaProxy: false)).ToLowerInvariant();
         direct.ShouldNotContain("secure", customMessage: "plain HTTP straight to the host in Development");
 
-        var proxied = await SignInAsPersonaAsync(host.Development, viaProxy: true);
+        var proxied = (await SignInAsPersonaAsync(host.Development, viaProxy: true)).ToLowerInvariant();
         proxied.ShouldContain("secure");
         proxied.ShouldContain("httponly");
         proxied.ShouldContain("samesite=lax");
@@ -101,7 +103,8 @@ public sealed partial class SecurityHeadersTests(PassportFixture fixture, Securi
     /// <summary>The headers every answer carries; the pages' policy allows scripts from the host only, the API's nothing.</summary>
     private static void SecurityHeadersOf(HttpResponseMessage response, bool isApi)
     {
-        string Header(string name) => response.Headers.TryGetValues(name, out var values) ? values.Single() : response.Content.Headers.TryGetValues(name, out var more) ? more.Single() : throw new ShouldAssertException($"{response.RequestMessage!.RequestUri} has no {name} header");
+        string Header(string name) => response.Headers.TryGetValues(name, out var values) ? values.Single() : response.Content.Headers.TryGetValues(name, out var more) ? more.Single()
+            : throw new ShouldAssertException($"{response.RequestMessage!.RequestUri} ({(int)response.StatusCode}) has no {name} header: {response.Headers}");
 
         Header("X-Frame-Options").ShouldBe("DENY");
         Header("X-Content-Type-Options").ShouldBe("nosniff");
@@ -148,7 +151,11 @@ public sealed partial class SecurityHeadersTests(PassportFixture fixture, Securi
         return await http.SendAsync(request);
     }
 
-    /// <summary>Signs in with the Development persona picker; returns the session cookie's Set-Cookie, lower case.</summary>
+    /// <summary>A client that neither keeps cookies nor follows redirects, so each answer is seen as sent.</summary>
+    private static HttpClient PlainClient(Uri host) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host };
+
+    /// <summary>Signs in with the Development persona picker; returns the session cookie's Set-Cookie.</summary>
     private static async Task<string> SignInAsPersonaAsync(HttpClient http, bool viaProxy)
     {
         using var form = await SendAsync(http, "GET", "/sign-in", viaProxy);
@@ -166,7 +173,7 @@ public sealed partial class SecurityHeadersTests(PassportFixture fixture, Securi
     }
 
     private static string SetCookie(HttpResponseMessage response, string name) =>
-        (response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).SingleOrDefault(c => c.StartsWith(name + "=", StringComparison.Ordinal))?.ToLowerInvariant()
+        (response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).SingleOrDefault(c => c.StartsWith(name + "=", StringComparison.Ordinal))
         ?? throw new ShouldAssertException($"{response.RequestMessage!.RequestUri} set no {name} cookie");
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
@@ -214,10 +221,7 @@ public sealed partial class SecurityHeadersTests(PassportFixture fixture, Securi
             _processes.Add(productionHost);
             var developmentHost = await HostProcess.StartAsync(development);
             _processes.Add(developmentHost);
-            var noRedirects = () => new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
-            return new Started(
-                new HttpClient(noRedirects()) { BaseAddress = productionHost.BaseAddress },
-                new HttpClient(noRedirects()) { BaseAddress = developmentHost.BaseAddress });
+            return new Started(PlainClient(productionHost.BaseAddress), PlainClient(developmentHost.BaseAddress));
         }
 
         public Task InitializeAsync() => Task.CompletedTask;

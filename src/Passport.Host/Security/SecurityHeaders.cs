@@ -20,6 +20,8 @@ internal static class SecurityHeaders
     /// </summary>
     public static IServiceCollection AddPassportSecurityHeaders(this IServiceCollection services, bool isDevelopment, string? identityProvider, IReadOnlyList<string> apiPaths)
     {
+        // Kestrel adds "Server: Kestrel" after every middleware has run: say nothing about the stack.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         var identityOrigin = Uri.TryCreate(identityProvider, UriKind.Absolute, out var authority) ? authority.GetLeftPart(UriPartial.Authority) : null;
         services.AddSecurityHeaderPolicies(policies => policies
             .SetDefaultPolicy(pages => Common(pages, isDevelopment).AddContentSecurityPolicy(csp =>
@@ -57,8 +59,7 @@ internal static class SecurityHeaders
             // Page addresses carry passport ids and emergency-card links: never send them on.
             .AddReferrerPolicyNoReferrer()
             .AddCrossOriginOpenerPolicy(coop => coop.SameOrigin())
-            .AddCrossOriginResourcePolicy(corp => corp.SameOrigin())
-            .RemoveServerHeader();
+            .AddCrossOriginResourcePolicy(corp => corp.SameOrigin());
 
         // Sent only on HTTPS requests (behind a TLS-terminating proxy: see TrustedProxies), and never
         // in Development, where the host is reached over plain HTTP on localhost.

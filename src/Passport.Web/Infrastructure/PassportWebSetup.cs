@@ -51,7 +51,9 @@ public static class PassportWebSetup
         {
             a.Cookie.Name = "passport.antiforgery";
             a.FormFieldName = "__RequestVerificationToken";
-            a.Cookie.SecurePolicy = secure;
+
+            // Made Secure outside Development by the cookie policy above. Its own Always setting
+            // would refuse to render any form over plain HTTP (a host not yet behind its proxy).
         });
         services.AddRazorPages(pages =>
         {
