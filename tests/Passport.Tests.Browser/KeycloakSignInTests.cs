@@ -96,7 +96,7 @@ public sealed class KeycloakSignInFixture : IAsyncLifetime
     }
 }
 
-public sealed class KeycloakSignInTests(KeycloakSignInFixture fixture) : IClassFixture<KeycloakSignInFixture>
+public sealed class KeycloakSignInTests(KeycloakSignInFixture fixture, ITestOutputHelper output) : IClassFixture<KeycloakSignInFixture>
 {
     [Fact]
     public async Task People_sign_in_with_keycloak_and_every_page_acts_as_them_with_their_roles_sector_and_organisation()
@@ -210,7 +210,7 @@ public sealed class KeycloakSignInTests(KeycloakSignInFixture fixture) : IClassF
             var withdrawn = DateTime.UtcNow;
             await WaitUntilAsync(social, passport, async () => !(await social.ContentAsync()).Contains("Morwenna", StringComparison.Ordinal));
             fixture.Keycloak.Renewals.ShouldBeGreaterThan(renewals, "the session was confirmed with Keycloak");
-            Console.WriteLine($"Role withdrawn at Keycloak: the passport was gone from the session after {(DateTime.UtcNow - withdrawn).TotalSeconds:0.0} s (window {KeycloakSignInFixture.RevalidationWindow.TotalSeconds} s).");
+            output.WriteLine($"Role withdrawn at Keycloak: the passport was gone from the session after {(DateTime.UtcNow - withdrawn).TotalSeconds:0.0} s (window {KeycloakSignInFixture.RevalidationWindow.TotalSeconds} s).");
             await social.VerifyPageAsync();
         }
         finally

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ internal static class BackChannelLogout
             var log = logs.CreateLogger(typeof(BackChannelLogout));
             var token = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(http.RequestAborted))["logout_token"].ToString() : "";
             var options = oidc.Get(WebSignIn.Scheme);
-            var claims = token.Length == 0 || options.ConfigurationManager is null ? null : await ValidateAsync(token, options, time.GetUtcNow(), http.RequestAborted);
+            var claims = token.Length == 0 || options.ConfigurationManager is null ? null : await ValidateAsync(token, options, time.GetUtcNow(), log, http.RequestAborted);
             if (claims is null)
             {
                 log.LogWarning("A back-channel logout request was refused: its logout token is missing or not valid.");
@@ -52,7 +53,7 @@ internal static class BackChannelLogout
     }
 
     /// <summary>The logout token's claims when it is one Keycloak signed for this client (spec §2.6), else null.</summary>
-    private static async Task<IDictionary<string, object>?> ValidateAsync(string token, OpenIdConnectOptions options, DateTimeOffset now, CancellationToken cancel)
+    private static async Task<IDictionary<string, object>?> ValidateAsync(string token, OpenIdConnectOptions options, DateTimeOffset now, ILogger log, CancellationToken cancel)
     {
         for (var attempt = 0; attempt < 2; attempt++)
         {
@@ -75,13 +76,13 @@ internal static class BackChannelLogout
 
             if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
             {
+                log.LogInformation("The logout token's signature, issuer or audience was refused ({Reason}).", result.Exception?.GetType().Name);
                 return null;
             }
 
-            var events = jwt.TryGetPayloadValue<IDictionary<string, object>>("events", out var e) ? e : null;
             var issued = jwt.IssuedAt == DateTime.MinValue ? (DateTimeOffset?)null : new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero);
             var names = result.Claims;
-            var valid = events is not null && events.ContainsKey(LogoutEvent)
+            var valid = IsLogoutEvent(names.TryGetValue("events", out var events) ? events : null)
                 && !names.ContainsKey("nonce")
                 && (names.ContainsKey("sid") || names.ContainsKey("sub"))
                 && issued is { } at && at <= now.AddSeconds(30) && now - at <= LongestAge;
@@ -89,5 +90,17 @@ internal static class BackChannelLogout
         }
 
         return null;
+    }
+
+    /// <summary>The <c>events</c> claim: a JSON object with the back-channel logout event as a member.</summary>
+    private static bool IsLogoutEvent(object? events)
+    {
+        if (events is null)
+        {
+            return false;
+        }
+
+        using var json = JsonDocument.Parse(events is string text ? text : JsonSerializer.Serialize(events));
+        return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(LogoutEvent, out _);
     }
 }

@@ -30,6 +30,10 @@ internal static class SecurityHeaders
                 csp.AddScriptSrc().Self();
                 csp.AddStyleSrc().Self();
                 csp.AddImgSrc().Self().Data();
+
+                // The NHS.UK frontend's stylesheet takes the Frutiger font from the NHS's own server
+                // (the fonts are licensed to the NHS and not in its npm package); without it, Arial.
+                csp.AddFontSrc().Self().From("https://assets.nhs.uk");
                 csp.AddObjectSrc().None();
                 csp.AddBaseUri().None();
                 csp.AddFrameAncestors().None();
