@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Microsoft.Playwright;
 using Passport.LocalPostgres;
 using Passport.Tests.Browser.Infrastructure;
