@@ -25,8 +25,14 @@ public static class BarChart
     /// <summary>NHS colours, in turn for each series.</summary>
     private static readonly string[] Colours = ["#005eb8", "#007f3b", "#7c2855", "#330072", "#ae2573", "#00a499"];
 
-    /// <summary>A series' colour (the legend uses the same).</summary>
-    public static string Colour(int series) => Colours[series % Colours.Length];
+    /// <summary>A series' colour.</summary>
+    public static string Colour(int series) => Colours[ColourIndex(series)];
+
+    /// <summary>
+    /// Which of the colours a series has: the legend's swatch takes the same colour from the class
+    /// <c>passport-series-N</c> in passport.css (the pages' Content-Security-Policy allows no inline style).
+    /// </summary>
+    public static int ColourIndex(int series) => series % Colours.Length;
 
     /// <summary>The SVG.</summary>
     /// <param name="id">The element id the title and description are named by.</param>
