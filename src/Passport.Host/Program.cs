@@ -8,6 +8,7 @@ using Passport.Core.Access;
 using Passport.Core.GraphQL;
 using Passport.Core.Modules;
 using Passport.Core.Passports;
+using Passport.Core.Resilience;
 using Passport.Core.Telemetry;
 using Passport.Host;
 using Passport.Host.Api;
@@ -110,7 +111,8 @@ else
     }
 }
 
-var connectionString = configuration.GetConnectionString("Passport")!;
+// Bounded waits on the database, so that during an outage every request gets an answer (ADR 22).
+var connectionString = DatabaseOutage.WithTimeouts(configuration.GetConnectionString("Passport")!);
 var authSettings = AuthSettings.From(configuration);
 
 Passport.Core.Retention.RetentionSettings retention;
@@ -208,8 +210,17 @@ services.AddGraphQL(graphQL =>
             errors.ExposeExtensions = true;
         })
         .AddUnhandledExceptionHandler(context =>
-            context.ExecutionOptions.RequestServices?.GetRequiredService<ILoggerFactory>().CreateLogger("Passport.GraphQL")
-                .LogError(context.OriginalException, "Unhandled error resolving {Field}", context.FieldContext?.FieldDefinition.Name))
+        {
+            var graphQLLog = context.ExecutionOptions.RequestServices?.GetRequiredService<ILoggerFactory>().CreateLogger("Passport.GraphQL");
+            if (DatabaseOutage.Caused(context.OriginalException))
+            {
+                // Answered SERVICE_UNAVAILABLE (GraphQLEndpoint); one line, not a stack trace per request.
+                graphQLLog?.LogWarning("Database unavailable resolving {Field}: {Reason}", context.FieldContext?.FieldDefinition.Name, context.OriginalException.GetBaseException().GetType().Name);
+                return;
+            }
+
+            graphQLLog?.LogError(context.OriginalException, "Unhandled error resolving {Field}", context.FieldContext?.FieldDefinition.Name);
+        })
         .WithTimeout(TimeSpan.FromSeconds(30));
     if (!isDevelopment)
     {
@@ -253,7 +264,7 @@ services.AddPassportWeb(web =>
 builder.AddPassportTelemetry();
 
 var healthChecks = services.AddHealthChecks()
-    .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"])
+    .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(DatabaseOutage.DefaultConnectTimeoutSeconds))
     .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
 var demoData = embeddedDatabase is not null && configuration.GetValue("Passport:SeedDemoData", true) ? new DemoDataReadiness() : null;
 if (demoData is not null)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Passport.Core.Resilience;
 
 namespace Passport.Web.Infrastructure;
 
@@ -75,24 +76,27 @@ public static class PassportWebSetup
             context => !apiPaths.Any(api => context.Request.Path.StartsWithSegments(api)),
             pages => pages.UseRequestLocalization(languages.RequestOptions()));
 
-        // A page whose reads could not be written to the access log shows nothing of the passport.
+        // A page whose reads could not be written to the access log shows nothing of the passport; nor
+        // does one that could not reach the database. Both say to try again (503 with Retry-After).
         app.Use(async (context, next) =>
         {
             try
             {
                 await next(context);
             }
-            catch (AuditUnavailableException) when (!context.Response.HasStarted)
+            catch (Exception e) when ((e is AuditUnavailableException || DatabaseOutage.Caused(e)) && !context.Response.HasStarted)
             {
                 context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var body = e is AuditUnavailableException ? "Unavailable.Body" : "Unavailable.Database";
                 context.Response.ContentType = "text/html; charset=utf-8";
                 var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 string Html(string key) => System.Net.WebUtility.HtmlEncode(text[key]);
                 await context.Response.WriteAsync(
                     $"<!DOCTYPE html><html lang=\"{System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{Html("Unavailable.Title")}</title>" +
                     "<link rel=\"stylesheet\" href=\"/_content/Passport.Web/nhsuk/nhsuk-frontend.min.css\"></head><body><div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" id=\"maincontent\">" +
-                    $"<h1>{Html("Unavailable.Title")}</h1><p>{Html("Unavailable.Body")}</p><p>{Html("Unavailable.TryAgain")}</p></main></div></body></html>",
+                    $"<h1>{Html("Unavailable.Title")}</h1><p>{Html(body)}</p><p>{Html("Unavailable.TryAgain")}</p></main></div></body></html>",
                     context.RequestAborted);
             }
         });

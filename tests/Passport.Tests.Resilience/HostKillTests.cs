@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Passport.Tests.Integration.Infrastructure;
+using Passport.Tests.Resilience.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Passport.Tests.Resilience;
+
+/// <summary>The host is killed (<c>kill -9</c>) under reads and writes and started again on the same database.</summary>
+public sealed class HostKillTests(ITestOutputHelper output)
+{
+    private const int Writers = 2;
+    private const int Readers = 2;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task After_a_kill_every_acknowledged_write_every_answered_reads_audit_entry_and_each_notification_is_there_once()
+    {
+        await using var rig = await FaultRig.StartAsync(output);
+        var host = await rig.StartHostAsync();
+        var carer = Persona.Carer();
+        var nurse = Persona.Professional("health");
+        var teacher = Persona.Professional("education");
+        var passports = new List<string>();
+        for (var i = 0; i < Writers; i++)
+        {
+            var id = await CareTeams.CreatePassportAsync(rig, host, carer);
+            await CareTeams.JoinAsync(rig, host, carer, id, nurse);
+            await CareTeams.JoinAsync(rig, host, carer, id, teacher);
+            passports.Add(id);
+        }
+
+        // Writers: the nurse records severe allergies, each of which notifies the teacher through the
+        // durable outbox. Readers: the carer reads, under a name used once, so each answered read can
+        // be matched to its access-log entry.
+        var writes = new Outcomes();
+        var reads = new Outcomes();
+        var nurseToken = rig.Token(nurse);
+        var target = host;
+        var load = new Load();
+        load.Start(Writers + Readers, async (worker, i) =>
+        {
+            var (outcomes, key, token, query, variables) = worker < Writers
+                ? (writes, $"K{worker}-{i}", nurseToken, CareTeams.RecordAllergy, (object)new { id = passports[worker], s = $"K{worker}-{i}", sev = "SEVERE" })
+                : (reads, $"Reader {worker}-{i}", "", "query($id: ID!) { passport(id: $id) { id aboutMe { likes } health { allergies { substance } } } }", new { id = passports[worker % Writers] });
+            if (worker >= Writers)
+            {
+                token = rig.Token(carer with { Claims = carer.Claims with { Name = key } });
+            }
+
+            await outcomes.SendAsync(key, () => rig.GraphQLAsync(Volatile.Read(ref target), token, query, variables));
+        });
+
+        await Load.UntilAsync(() => writes.Acknowledged.Count >= 30 && reads.Acknowledged.Count >= 30, Patience, "30 writes and 30 reads answered before the kill");
+        var beforeKill = (Writes: writes.Acknowledged.Count, Reads: reads.Acknowledged.Count);
+        var clock = Stopwatch.StartNew();
+        await FaultRig.KillAsync(host);
+        rig.Report($"Host killed (SIGKILL) under {Writers} writers and {Readers} readers after {beforeKill.Writes} acknowledged writes and {beforeKill.Reads} answered reads.");
+
+        var restarted = await rig.StartHostAsync();
+        var readyIn = clock.Elapsed;
+        Volatile.Write(ref target, restarted);
+        var afterRestart = (Writes: writes.Acknowledged.Count, Reads: reads.Acknowledged.Count);
+        await Load.UntilAsync(() => writes.Acknowledged.Count >= afterRestart.Writes + 30 && reads.Acknowledged.Count >= afterRestart.Reads + 30, Patience, "30 more writes and reads answered by the restarted host");
+        await load.StopAsync();
+
+        var found = new List<string>();
+        foreach (var id in passports)
+        {
+            found.AddRange(await CareTeams.AllergiesAsync(rig, restarted, carer, id));
+        }
+
+        var audited = (await Evidence.AccessLogNamesAsync(rig, "Reader ")).ToHashSet();
+
+        // Every committed severe allergy notifies the teacher exactly once, including those whose message
+        // the killed host had taken but not yet handled: the restarted host's durability agent recovers them.
+        var notified = new List<string>();
+        var notifiedIn = await Load.UntilAsync(
+            async () => (notified = await Evidence.NotifiedSubstancesAsync(rig, teacher.Subject)).Count >= found.Distinct().Count(),
+            Patience,
+            "a notification for every recorded severe allergy");
+
+        rig.Report($"Writes: {writes.Sent} sent, {writes.Acknowledged.Count} acknowledged, {writes.Unanswered.Count} unanswered (in flight at the kill), {writes.Refused} refused while no host listened, {writes.Wrong.Count} other answers; found {found.Count}, acknowledged and found {writes.Acknowledged.Count(found.Contains)}, found twice {found.Count - found.Distinct().Count()}.");
+        rig.Report($"Reads: {reads.Sent} sent, {reads.Acknowledged.Count} answered, {reads.Unanswered.Count} unanswered; answered reads with their access-log entry: {reads.Acknowledged.Count(audited.Contains)} of {reads.Acknowledged.Count}.");
+        rig.Report($"Notifications to the teacher: {notified.Count} for {found.Distinct().Count()} severe allergies recorded, {notified.Count - notified.Distinct().Count()} twice; all in {notifiedIn.TotalSeconds:F1} s after the load stopped.");
+        rig.Report($"Recovery: killed to restarted host ready in {readyIn.TotalSeconds:F1} s.");
+
+        writes.Wrong.ShouldBeEmpty();
+        reads.Wrong.ShouldBeEmpty();
+        writes.Acknowledged.Where(s => !found.Contains(s)).ShouldBeEmpty("acknowledged writes lost");
+        found.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty("writes found twice");
+        found.Where(s => !writes.Acknowledged.Contains(s) && !writes.Unanswered.Contains(s)).ShouldBeEmpty("writes nobody sent");
+        reads.Acknowledged.Where(name => !audited.Contains(name)).ShouldBeEmpty("answered reads without an access-log entry");
+        notified.Order().ShouldBe(found.Order(), "one notification per recorded severe allergy");
+    }
+}
+
+/// <summary>How each request of a load was answered, by the key that names it.</summary>
+public sealed class Outcomes
+{
+    private int _sent;
+    private int _refused;
+
+    /// <summary>Requests that reached a host.</summary>
+    public int Sent => _sent - _refused;
+
+    /// <summary>Connections refused while no host was listening.</summary>
+    public int Refused => _refused;
+
+    /// <summary>Answered 200 with data and no error.</summary>
+    public ConcurrentBag<string> Acknowledged { get; } = [];
+
+    /// <summary>No answer at all (the host was killed with the request in flight, or was down): in doubt.</summary>
+    public ConcurrentBag<string> Unanswered { get; } = [];
+
+    /// <summary>503 with Retry-After and SERVICE_UNAVAILABLE or AUDIT_UNAVAILABLE: in doubt, and told to retry.</summary>
+    public ConcurrentBag<string> Unavailable { get; } = [];
+
+    /// <summary>Anything else, such as INTERNAL_ERROR: a failure of the test.</summary>
+    public ConcurrentBag<string> Wrong { get; } = [];
+
+    public async Task SendAsync(string key, Func<Task<Answer>> send)
+    {
+        Interlocked.Increment(ref _sent);
+        Answer answer;
+        try
+        {
+            answer = await send();
+        }
+        catch (HttpRequestException e) when (e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+        {
+            // Nobody listening (the host is down): never sent. The load goes on once the next host is up.
+            Interlocked.Increment(ref _refused);
+            await Task.Delay(50);
+            return;
+        }
+        catch (HttpRequestException)
+        {
+            Unanswered.Add(key);
+            return;
+        }
+
+        if (answer.IsAcknowledged)
+        {
+            Acknowledged.Add(key);
+        }
+        else if (answer.IsRetryableUnavailable)
+        {
+            Unavailable.Add(key);
+        }
+        else
+        {
+            Wrong.Add($"{key}: {answer}");
+        }
+    }
+}
