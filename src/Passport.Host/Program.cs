@@ -126,6 +126,22 @@ catch (Exception e) when (e is InvalidOperationException or FormatException)
     return 2;
 }
 
+// How long a host may miss its heartbeats before the others take over its unfinished messages (ADR 22).
+TimeSpan? staleNodeTimeout;
+try
+{
+    staleNodeTimeout = configuration.GetValue<TimeSpan?>("Passport:Durability:StaleNodeTimeout");
+    if (staleNodeTimeout <= TimeSpan.Zero)
+    {
+        throw new InvalidOperationException("Passport__Durability__StaleNodeTimeout must be positive.");
+    }
+}
+catch (InvalidOperationException e)
+{
+    log.LogCritical("{Problem}", e.InnerException is FormatException ? "Passport__Durability__StaleNodeTimeout is not a TimeSpan (d.hh:mm:ss)." : e.Message);
+    return 2;
+}
+
 foreach (var group in catalog.AllGroups.Where(g => !policy.Covers(g)))
 {
     log.LogWarning("Field group {Group} has no entry in the policy file {PolicyFile}: only the family will see it.", group, policyPath);
@@ -178,6 +194,10 @@ builder.Host.UseWolverine(options =>
     options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
     options.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
     options.Durability.MessageStorageSchemaName = "wolverine";
+    if (staleNodeTimeout is { } stale)
+    {
+        options.Durability.StaleNodeTimeout = stale;
+    }
 
     // Two changes to one passport at the same moment race for the next stream version; the loser
     // runs again on fresh state. Changes that name an expected version check it first and fail

@@ -22,6 +22,12 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
     {
         await using var rig = await FaultRig.StartAsync(output);
         var host = await rig.StartHostAsync();
+        await rig.WarmAsync(host);
+
+        // The web app, on a host of its own in Development (its persona picker is the only sign-in without Keycloak).
+        var pagesHost = await rig.StartDevelopmentHostAsync();
+        using var family = await WebSession.SignInAsync(pagesHost, "carer");
+        (await family.GetAsync("/")).Status.ShouldBe(HttpStatusCode.OK);
         var carer = Persona.Carer();
         var nurse = Persona.Professional("health");
         var passports = new List<string>();
@@ -71,7 +77,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         Volatile.Write(ref outage, true);
         rig.Report($"PostgreSQL crashed (pg_ctl stop -m immediate) under {Writers} writers after {beforeCrash} acknowledged writes.");
 
-        // During the outage: writes, a read, a FHIR read and the readiness check all answer, and say to come back.
+        // During the outage: writes, a read, a FHIR read, a web page and the readiness check all answer, and say to come back.
         await Load.UntilAsync(() => refused.Count(r => r.DuringOutage) >= 2 * Writers, Patience, "writes answered during the outage");
         var read = await rig.GraphQLAsync(host, rig.Token(carer), "query($id: ID!) { passport(id: $id) { id } }", new { id = passports[0] });
         read.IsRetryableUnavailable.ShouldBeTrue(read.ToString());
@@ -81,6 +87,15 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         fhir.RetryAfter.ShouldNotBeNull();
         fhir.Body.ShouldContain(DatabaseOutage.Code);
         fhir.Body.ShouldContain("OperationOutcome");
+        var page = await family.GetAsync("/");
+        page.Status.ShouldBe(HttpStatusCode.ServiceUnavailable, page.Body);
+        page.RetryAfter.ShouldNotBeNull();
+        page.Body.ShouldContain("We cannot reach the passport records just now");
+        foreach (var internals in new[] { "Npgsql", "Exception", "Marten", "   at " })
+        {
+            page.Body.ShouldNotContain(internals);
+        }
+
         var ready = await rig.Http.GetAsync(new Uri(host.BaseAddress, "/health/ready"));
         ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var outageFor = crashClock.Elapsed;
@@ -94,6 +109,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         var readyAgainIn = restartedIn + await Load.UntilAsync(
             async () => (await rig.Http.GetAsync(new Uri(host.BaseAddress, "/health/ready"))).StatusCode == HttpStatusCode.OK, Patience, "/health/ready answering 200 again");
         await Load.UntilAsync(() => acknowledged.Count >= afterRestart + 40, Patience, "40 more writes acknowledged after the restart");
+        await Load.UntilAsync(async () => (await family.GetAsync("/")).Status == HttpStatusCode.OK, Patience, "the family's page served again");
         await load.StopAsync();
 
         var found = new List<string>();

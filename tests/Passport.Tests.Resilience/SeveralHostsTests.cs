@@ -22,6 +22,7 @@ public sealed partial class SeveralHostsTests(ITestOutputHelper output)
         // Every host looks for passports to purge every second, and purges a closed one at once.
         ["Passport__Retention__Interval"] = "00:00:01",
         ["Passport__Retention__PurgeAfter"] = "00:00:00",
+        ["Passport__Durability__StaleNodeTimeout"] = FaultRig.QuickTakeover["Passport__Durability__StaleNodeTimeout"],
     };
 
     [Fact]
@@ -34,6 +35,10 @@ public sealed partial class SeveralHostsTests(ITestOutputHelper output)
         var hosts = new List<HostProcess> { await rig.StartHostAsync(Settings) };
         hosts.AddRange(await Task.WhenAll(Enumerable.Range(1, Hosts - 1).Select(_ => rig.StartHostAsync(Settings))));
         rig.Report($"{Hosts} hosts ready on one PostgreSQL in {clock.Elapsed.TotalSeconds:F1} s.");
+        foreach (var host in hosts)
+        {
+            await rig.WarmAsync(host);
+        }
 
         // A write through one host is read through the others.
         var carer = Persona.Carer();
@@ -88,8 +93,10 @@ public sealed partial class SeveralHostsTests(ITestOutputHelper output)
         var killed = hosts[0];
         var beforeKill = writes.Acknowledged.Count;
         live = [.. hosts.Skip(1)];
-        await FaultRig.KillAsync(killed);
-        rig.Report($"Host 1 of {Hosts} killed (SIGKILL) under {Hosts} writers after {beforeKill} acknowledged writes.");
+        var killClock = Stopwatch.StartNew();
+        await rig.KillAsync(killed);
+        var unfinished = await rig.UnhandledMessagesAsync();
+        rig.Report($"Host 1 of {Hosts} killed (SIGKILL) under {Hosts} writers after {beforeKill} acknowledged writes; {unfinished} messages in the durable inbox not yet handled.");
         await Load.UntilAsync(() => writes.Acknowledged.Count >= beforeKill + 45, Patience, "45 more writes acknowledged by the hosts left");
         await load.StopAsync();
 
@@ -104,14 +111,15 @@ public sealed partial class SeveralHostsTests(ITestOutputHelper output)
         }
 
         var notified = new List<string>();
-        var notifiedIn = await Load.UntilAsync(
+        await Load.UntilAsync(
             async () => (notified = await Evidence.NotifiedSubstancesAsync(rig, teacher.Subject)).Count(s => s.StartsWith('H')) >= found.Distinct().Count(),
             Patience,
             "a notification for every recorded severe allergy");
+        var notifiedIn = killClock.Elapsed;
         notified = notified.Where(s => s.StartsWith('H')).ToList();
 
         rig.Report($"Writes: {writes.Sent} sent round the hosts, {writes.Acknowledged.Count} acknowledged, {writes.Unanswered.Count} unanswered (in flight at the kill), {writes.Wrong.Count} other answers; found {found.Count}, acknowledged and found {writes.Acknowledged.Count(found.Contains)}, found twice {found.Count - found.Distinct().Count()}.");
-        rig.Report($"Notifications to the teacher: {notified.Count} for {found.Distinct().Count()} severe allergies, {notified.Count - notified.Distinct().Count()} twice; all in {notifiedIn.TotalSeconds:F1} s after the load stopped.");
+        rig.Report($"Notifications to the teacher: {notified.Count} for {found.Distinct().Count()} severe allergies, {notified.Count - notified.Distinct().Count()} twice; the last {notifiedIn.TotalSeconds:F1} s after the kill or earlier.");
         rig.Report($"Retention: the first closed passport purged by exactly one host ({PurgeLines(hosts, closed)} purge line in all logs) after every host skipped while the lock was held elsewhere; one closed after the kill purged once, {purgedIn.TotalSeconds:F1} s after it closed.");
 
         writes.Wrong.ShouldBeEmpty();
