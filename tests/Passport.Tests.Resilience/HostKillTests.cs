@@ -54,6 +54,8 @@ public sealed class HostKillTests(ITestOutputHelper output)
 
         await Load.UntilAsync(() => writes.Acknowledged.Count >= 30 && reads.Acknowledged.Count >= 30, Patience, "30 writes and 30 reads answered before the kill");
         var beforeKill = (Writes: writes.Acknowledged.Count, Reads: reads.Acknowledged.Count);
+        // Killed while a notification waits in the durable inbox, when the load makes one within a few seconds.
+        await rig.UntilMessageWaitingAsync();
         var clock = Stopwatch.StartNew();
         await rig.KillAsync(host);
         var unfinished = await rig.UnhandledMessagesAsync();

@@ -87,7 +87,9 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         fhir.RetryAfter.ShouldNotBeNull();
         fhir.Body.ShouldContain(DatabaseOutage.Code);
         fhir.Body.ShouldContain("OperationOutcome");
+        var pageClock = Stopwatch.StartNew();
         var page = await family.GetAsync("/");
+        var pageTook = pageClock.Elapsed;
         page.Status.ShouldBe(HttpStatusCode.ServiceUnavailable, page.Body);
         page.RetryAfter.ShouldNotBeNull();
         page.Body.ShouldContain("We cannot reach the passport records just now");
@@ -123,6 +125,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         var inDoubt = refused.Select(r => r.Substance).ToHashSet();
         rig.Report($"Writes: {acknowledged.Count + refused.Count + wrong.Count} sent by {Writers} writers, {acknowledged.Count} acknowledged, {refused.Count} answered 503 + Retry-After ({string.Join(", ", refused.GroupBy(r => r.Answer.Codes[0]).Select(g => $"{g.Count()} {g.Key}"))}), {wrong.Count} other answers.");
         rig.Report($"Found after the restart: {found.Count} allergies; acknowledged and found: {acknowledged.Count(found.Contains)} of {acknowledged.Count}; found twice: {found.Count - found.Distinct().Count()}; found of those answered 503 (in doubt): {found.Count(inDoubt.Contains)}.");
+        rig.Report($"During the outage also: a passport read {read.Status} {read.Codes[0]} in {read.Took.TotalMilliseconds:F0} ms, the FHIR summary {(int)fhir.Status} OperationOutcome {DatabaseOutage.Code}, the family's web page {(int)page.Status} in {pageTook.TotalMilliseconds:F0} ms, /health/ready {(int)ready.StatusCode}; all with Retry-After.");
         rig.Report($"Outage: {outageAnswers.Count} answers during it, worst answer time {worst.TotalMilliseconds:F0} ms (bound {AnswerBound.TotalSeconds:F0} s); PostgreSQL down for {outageFor.TotalSeconds:F1} s, restarted in {restartedIn.TotalSeconds:F1} s; first write acknowledged {servingAgainIn.TotalSeconds:F1} s and /health/ready 200 {readyAgainIn.TotalSeconds:F1} s after the restart began, with no host restart.");
 
         wrong.ShouldBeEmpty();

@@ -93,6 +93,8 @@ public sealed partial class SeveralHostsTests(ITestOutputHelper output)
         var killed = hosts[0];
         var beforeKill = writes.Acknowledged.Count;
         live = [.. hosts.Skip(1)];
+        // Killed while a notification waits in the durable inbox, when the load makes one within a few seconds.
+        await rig.UntilMessageWaitingAsync();
         var killClock = Stopwatch.StartNew();
         await rig.KillAsync(killed);
         var unfinished = await rig.UnhandledMessagesAsync();

@@ -134,6 +134,23 @@ public sealed class FaultRig : IAsyncDisposable
         await host.DisposeAsync();
     }
 
+    /// <summary>Waits (up to 10 s) until a message in Wolverine's durable inbox is not yet handled; returns whether one was.</summary>
+    public async Task<bool> UntilMessageWaitingAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (await UnhandledMessagesAsync() > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(5);
+        }
+
+        return false;
+    }
+
     /// <summary>Messages in Wolverine's durable inbox not yet handled (a killed host's unfinished work among them).</summary>
     public async Task<long> UnhandledMessagesAsync()
     {

@@ -4,7 +4,7 @@ using Passport.Tests.Integration.Infrastructure;
 
 namespace Passport.Tests.Resilience.Infrastructure;
 
-/// <summary>A person signed in to the web app with its cookie session (the development persona picker), asking for pages.</summary>
+/// <summary>A person signed in to the web app with its cookie session (the development persona picker), asking for pages and following redirects as a browser does.</summary>
 public sealed partial class WebSession : IDisposable
 {
     private readonly HttpClient _http;
@@ -14,7 +14,7 @@ public sealed partial class WebSession : IDisposable
     /// <summary>Signs in as a demo persona through the sign-in form, as a browser would.</summary>
     public static async Task<WebSession> SignInAsync(HostProcess host, string persona)
     {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
         {
             BaseAddress = host.BaseAddress,
             Timeout = TimeSpan.FromSeconds(90),
@@ -24,7 +24,9 @@ public sealed partial class WebSession : IDisposable
         using var signIn = await http.PostAsync(
             new Uri("/sign-in", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["persona"] = persona, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery) }));
-        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signIn.Content.ReadAsStringAsync());
+        // Signed in: the form leads on to the person's first page, not back to itself.
+        signIn.StatusCode.ShouldBe(HttpStatusCode.OK, await signIn.Content.ReadAsStringAsync());
+        signIn.RequestMessage!.RequestUri!.AbsolutePath.ShouldNotBe("/sign-in");
         return new WebSession(http);
     }
 
