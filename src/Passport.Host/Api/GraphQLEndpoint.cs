@@ -158,7 +158,8 @@ internal static partial class GraphQLEndpoint
             var message = result.Operation?.Operation == OperationType.Mutation
                 ? "The service cannot reach its database just now. Try again shortly; your change may have been saved, so check the passport before you repeat it."
                 : "The service cannot reach its database just now, so nothing was returned. Try again shortly.";
-            await WriteUnavailableAsync(http, serializer, DatabaseOutage.Code, message);
+            // Already counted by GraphQLOperationMetrics as SERVICE_UNAVAILABLE errors of the operation.
+            await WriteUnavailableAsync(http, serializer, DatabaseOutage.Code, message, countAsRefused: false);
             return;
         }
 
@@ -225,15 +226,19 @@ internal static partial class GraphQLEndpoint
     }
 
     /// <summary>503 with <c>Retry-After</c>: a clear answer that the client may try again (ADR 22).</summary>
-    private static Task WriteUnavailableAsync(HttpContext http, IGraphQLTextSerializer serializer, string code, string message)
+    private static Task WriteUnavailableAsync(HttpContext http, IGraphQLTextSerializer serializer, string code, string message, bool countAsRefused = true)
     {
         http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return WriteProblemAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, code, message);
+        return WriteProblemAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, code, message, countAsRefused);
     }
 
-    private static async Task WriteProblemAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message)
+    private static async Task WriteProblemAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message, bool countAsRefused = true)
     {
-        PassportTelemetry.GraphQLRequestRefused(code);
+        if (countAsRefused)
+        {
+            PassportTelemetry.GraphQLRequestRefused(code);
+        }
+
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
