@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Passport.Tests.Integration.Infrastructure;
 using Passport.Tests.Resilience.Infrastructure;
@@ -39,23 +38,26 @@ public sealed class HostKillTests(ITestOutputHelper output)
         var nurseToken = rig.Token(nurse);
         var target = host;
         var load = new Load();
-        load.Start(Writers + Readers, async (worker, i) =>
-        {
-            var (outcomes, key, token, query, variables) = worker < Writers
-                ? (writes, $"K{worker}-{i}", nurseToken, CareTeams.RecordAllergy, (object)new { id = passports[worker], s = $"K{worker}-{i}", sev = "SEVERE" })
-                : (reads, $"Reader {worker}-{i}", "", "query($id: ID!) { passport(id: $id) { id aboutMe { likes } health { allergies { substance } } } }", new { id = passports[worker % Writers] });
-            if (worker >= Writers)
-            {
-                token = rig.Token(carer with { Claims = carer.Claims with { Name = key } });
-            }
+        load.Start(Writers + Readers, (worker, i) => worker < Writers ? WriteAsync(worker, i) : ReadAsync(worker, i));
 
-            await outcomes.SendAsync(key, () => rig.GraphQLAsync(Volatile.Read(ref target), token, query, variables));
-        });
+        Task WriteAsync(int writer, int i)
+        {
+            var substance = $"K{writer}-{i}";
+            return writes.SendAsync(substance, () => rig.GraphQLAsync(Volatile.Read(ref target), nurseToken, CareTeams.RecordAllergy, new { id = passports[writer], s = substance, sev = "SEVERE" }));
+        }
+
+        Task ReadAsync(int reader, int i)
+        {
+            var name = $"Reader {reader}-{i}";
+            var token = rig.Token(carer with { Claims = carer.Claims with { Name = name } });
+            return reads.SendAsync(name, () => rig.GraphQLAsync(Volatile.Read(ref target), token, "query($id: ID!) { passport(id: $id) { id aboutMe { likes } health { allergies { substance } } } }", new { id = passports[reader % Writers] }));
+        }
 
         await Load.UntilAsync(() => writes.Acknowledged.Count >= 30 && reads.Acknowledged.Count >= 30, Patience, "30 writes and 30 reads answered before the kill");
-        var beforeKill = (Writes: writes.Acknowledged.Count, Reads: reads.Acknowledged.Count);
+
         // Killed while a notification waits in the durable inbox, when the load makes one within a few seconds.
         await rig.UntilMessageWaitingAsync();
+        var beforeKill = (Writes: writes.Acknowledged.Count, Reads: reads.Acknowledged.Count);
         var clock = Stopwatch.StartNew();
         await rig.KillAsync(host);
         var unfinished = await rig.UnhandledMessagesAsync();
@@ -98,65 +100,5 @@ public sealed class HostKillTests(ITestOutputHelper output)
         found.Where(s => !writes.Acknowledged.Contains(s) && !writes.Unanswered.Contains(s)).ShouldBeEmpty("writes nobody sent");
         reads.Acknowledged.Where(name => !audited.Contains(name)).ShouldBeEmpty("answered reads without an access-log entry");
         notified.Order().ShouldBe(found.Order(), "one notification per recorded severe allergy");
-    }
-}
-
-/// <summary>How each request of a load was answered, by the key that names it.</summary>
-public sealed class Outcomes
-{
-    private int _sent;
-    private int _refused;
-
-    /// <summary>Requests that reached a host.</summary>
-    public int Sent => _sent - _refused;
-
-    /// <summary>Connections refused while no host was listening.</summary>
-    public int Refused => _refused;
-
-    /// <summary>Answered 200 with data and no error.</summary>
-    public ConcurrentBag<string> Acknowledged { get; } = [];
-
-    /// <summary>No answer at all (the host was killed with the request in flight, or was down): in doubt.</summary>
-    public ConcurrentBag<string> Unanswered { get; } = [];
-
-    /// <summary>503 with Retry-After and SERVICE_UNAVAILABLE or AUDIT_UNAVAILABLE: in doubt, and told to retry.</summary>
-    public ConcurrentBag<string> Unavailable { get; } = [];
-
-    /// <summary>Anything else, such as INTERNAL_ERROR: a failure of the test.</summary>
-    public ConcurrentBag<string> Wrong { get; } = [];
-
-    public async Task SendAsync(string key, Func<Task<Answer>> send)
-    {
-        Interlocked.Increment(ref _sent);
-        Answer answer;
-        try
-        {
-            answer = await send();
-        }
-        catch (HttpRequestException e) when (e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
-        {
-            // Nobody listening (the host is down): never sent. The load goes on once the next host is up.
-            Interlocked.Increment(ref _refused);
-            await Task.Delay(50);
-            return;
-        }
-        catch (HttpRequestException)
-        {
-            Unanswered.Add(key);
-            return;
-        }
-
-        if (answer.IsAcknowledged)
-        {
-            Acknowledged.Add(key);
-        }
-        else if (answer.IsRetryableUnavailable)
-        {
-            Unavailable.Add(key);
-        }
-        else
-        {
-            Wrong.Add($"{key}: {answer}");
-        }
     }
 }
