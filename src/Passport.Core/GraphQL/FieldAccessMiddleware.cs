@@ -41,20 +41,23 @@ public sealed class FieldAccessMiddleware : IFieldMiddleware
         }
 
         var result = await next(context).ConfigureAwait(false);
-        return passport.Access.WithheldItems is { Count: > 0 } ? WithoutWithheldItems(result, passport.Access) : result;
+        return passport.Access.WithheldItems is { Count: > 0 } ? WithoutWithheldItems(result, passport) : result;
     }
 
-    /// <summary>Items a professional or the young person withheld from this viewer are left out of every list.</summary>
-    private static object? WithoutWithheldItems(object? result, AccessGrant grant) => result switch
+    /// <summary>
+    /// Items a professional or the young person withheld from this viewer are left out of every list,
+    /// by the same rule as every other way of reading (<see cref="SectionReads.Visible{TItem}"/>).
+    /// </summary>
+    private static object? WithoutWithheldItems(object? result, PassportNode passport) => result switch
     {
-        IEnumerable<IPassportItem> items => items.Where(item => !grant.IsWithheld(item.Id)).ToList(),
-        IDataLoaderResult deferred => new Withheld(deferred, grant),
+        IEnumerable<IPassportItem> items => SectionReads.Visible(passport, items),
+        IDataLoaderResult deferred => new Withheld(deferred, passport),
         _ => result,
     };
 
-    private sealed class Withheld(IDataLoaderResult inner, AccessGrant grant) : IDataLoaderResult
+    private sealed class Withheld(IDataLoaderResult inner, PassportNode passport) : IDataLoaderResult
     {
         public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default) =>
-            WithoutWithheldItems(await inner.GetResultAsync(cancellationToken).ConfigureAwait(false), grant);
+            WithoutWithheldItems(await inner.GetResultAsync(cancellationToken).ConfigureAwait(false), passport);
     }
 }
