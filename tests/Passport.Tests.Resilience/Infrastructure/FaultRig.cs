@@ -44,8 +44,6 @@ public sealed class FaultRig : IAsyncDisposable
     /// <summary>A client for every host of the test: requests name their host; a hang shows as a timeout, never as a stuck test.</summary>
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(90) };
 
-    public string ConnectionString => _postgres.ConnectionString;
-
     /// <summary>Starts a fresh cluster. Durable (fsync and synchronous commit on): an acknowledged write must survive PostgreSQL crashing.</summary>
     public static async Task<FaultRig> StartAsync(ITestOutputHelper output)
     {
