@@ -31,6 +31,9 @@ public class DatabaseOutageTests
         DatabaseOutage.Caused(new InvalidOperationException("Marten command failed", new InvalidOperationException("handler failed", broken))).ShouldBeTrue();
         DatabaseOutage.Caused(new AggregateException(new ArgumentException("other"), new SocketException((int)SocketError.ConnectionRefused))).ShouldBeTrue();
         DatabaseOutage.Caused(new TimeoutException()).ShouldBeTrue();
+
+        // A multi-host connection string while no server is the primary (a failover in progress).
+        DatabaseOutage.Caused(new NpgsqlException("No suitable host was found.")).ShouldBeTrue();
     }
 
     [Fact]

@@ -27,10 +27,12 @@ public static class DatabaseOutage
 
     /// <summary>
     /// True when <paramref name="exception"/>, or any exception it wraps (Marten and Wolverine wrap
-    /// Npgsql's), says the database cannot be reached or answer now: an Npgsql failure it calls
-    /// transient (broken or refused connection, timeout), a PostgreSQL error of class 08 (connection
-    /// exception), 57P01 to 57P03 (shutting down, crashed, starting up) or 53300 (too many
-    /// connections), or a timeout.
+    /// Npgsql's), says the database cannot be reached or answer now: a failure Npgsql raises itself
+    /// rather than one PostgreSQL reports (a broken or refused connection, a timeout, "No suitable
+    /// host was found" while no server of a multi-host connection string is the primary), a
+    /// PostgreSQL error of class 08 (connection exception), 57P01 to 57P03 (shutting down, crashed,
+    /// starting up) or 53300 (too many connections), or a timeout. A statement PostgreSQL refuses
+    /// (a constraint, a syntax error) is not an outage.
     /// </summary>
     public static bool Caused(Exception? exception)
     {
@@ -40,7 +42,7 @@ public static class DatabaseOutage
             {
                 case PostgresException postgres:
                     return IsOutageState(postgres.SqlState);
-                case NpgsqlException { IsTransient: true }:
+                case NpgsqlException:
                 case TimeoutException:
                 case SocketException:
                     return true;
