@@ -16,6 +16,7 @@ using Passport.Host.Demo;
 using Passport.Host.Embedded;
 using Passport.Host.Identity;
 using Passport.Host.Plugins;
+using Passport.Host.Security;
 using Passport.Host.Telemetry;
 using Passport.LocalPostgres;
 using Passport.Sdk;
@@ -142,6 +143,18 @@ catch (InvalidOperationException e)
     return 2;
 }
 
+// The TLS-terminating proxies in front of the host, whose X-Forwarded-* headers are believed (ADR 25).
+Microsoft.AspNetCore.Builder.ForwardedHeadersOptions? trustedProxies;
+try
+{
+    trustedProxies = TrustedProxies.From(configuration);
+}
+catch (InvalidOperationException e)
+{
+    log.LogCritical("{Problem}", e.Message);
+    return 2;
+}
+
 foreach (var group in catalog.AllGroups.Where(g => !policy.Covers(g)))
 {
     log.LogWarning("Field group {Group} has no entry in the policy file {PolicyFile}: only the family will see it.", group, policyPath);
@@ -257,15 +270,21 @@ catch (InvalidOperationException e)
     log.LogCritical("{Problem}", e.Message);
     return 2;
 }
+// The host's own endpoints: they keep the invariant culture and get the API's security headers.
+string[] apiPaths = ["/graphql", "/fhir", "/health", "/dev", BackChannelLogout.Path];
+services.AddPassportSecurityHeaders(isDevelopment, authSettings.Authority, apiPaths);
+
 // --- Web app (src/Passport.Web): server-rendered pages that run GraphQL in-process as the signed-in user.
 var webSignInScheme = services.AddPassportWebSignIn(authSettings, isDevelopment);
+services.AddPassportWebSessions(authSettings);
 services.AddPassportWeb(web =>
 {
     web.ViewerOf = KeycloakClaimsTransformation.ViewerOf;
     web.SignInScheme = webSignInScheme;
+    web.SecureCookiesOnly = !isDevelopment;
 
-    // The host's own endpoints keep the invariant culture; the pages are offered in these languages, the default first (docs/languages.md).
-    web.ApiPaths = ["/graphql", "/fhir", "/health", "/dev"];
+    // The pages are offered in these languages, the default first (docs/languages.md).
+    web.ApiPaths = apiPaths;
     if (configuration.GetSection("Passport:Languages").Get<string[]>() is { Length: > 0 } languages)
     {
         web.Languages = languages;
@@ -316,6 +335,13 @@ if (printSchemaOnly)
     return 0;
 }
 
+if (trustedProxies is not null)
+{
+    app.UseForwardedHeaders(trustedProxies);
+}
+
+app.UseSecurityHeaders();
+app.UseCookiePolicy();
 app.UsePassportWebStaticFiles(); // web app: NHS.UK frontend and page assets
 app.UseAuthentication();
 app.UseAuthorization();
@@ -324,6 +350,10 @@ app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Con
 app.MapPassportGraphQL();
 app.MapPassportFhir();
 app.MapPassportWeb(); // web app: Razor Pages
+if (webSignInScheme is not null)
+{
+    app.MapPassportBackChannelLogout();
+}
 if (developmentKey is not null)
 {
     app.MapDevTokens(developmentKey, authSettings.Audience);

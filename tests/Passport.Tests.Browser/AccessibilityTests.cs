@@ -54,6 +54,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     {
         var id = await fixture.NewPassportAsync("Kerensa", "Hocking", "2014-07-07");
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Host.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await context.WatchContentSecurityPolicyAsync();
         var page = await context.NewPageAsync();
 
         // Sign in: tab to the persona, choose it with the space bar, tab to the button, press Enter.
@@ -124,6 +125,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             DeviceScaleFactor = 2,
         });
         await zoomed.AddCookiesAsync((await phone.Context.CookiesAsync()).Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite }));
+        await zoomed.WatchContentSecurityPolicyAsync();
         var zoomedPage = await zoomed.NewPageAsync();
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

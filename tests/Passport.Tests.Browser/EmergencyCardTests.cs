@@ -79,6 +79,7 @@ public sealed class EmergencyCardTests(BrowserFixture fixture)
 
         // A clinician with no relationship scans it: sign in first, then emergency access for this child.
         var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.Host.BaseAddress.ToString() });
+        await context.WatchContentSecurityPolicyAsync();
         var clinician = await context.NewPageAsync();
         await clinician.GotoAsync(url);
         await clinician.WaitForURLAsync("**/sign-in?*");

@@ -134,6 +134,7 @@ public sealed class GeneratedPluginTests(BrowserFixture fixture)
             BaseURL = host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1024, Height = 900 },
         });
+        await context.WatchContentSecurityPolicyAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/sign-in");
         await page.CheckAsync($"#persona-{persona}");

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Microsoft.Playwright;
 using Passport.LocalPostgres;
 using Passport.Tests.Browser.Infrastructure;
@@ -13,6 +14,9 @@ public sealed class KeycloakSignInFixture : IAsyncLifetime
 {
     private readonly string _folder = TestPaths.NewTempFolder("oidc");
     private IPlaywright? _playwright;
+
+    /// <summary>How often the host confirms a web session with the stand-in.</summary>
+    public static readonly TimeSpan RevalidationWindow = TimeSpan.FromSeconds(3);
 
     public StandInKeycloak Keycloak { get; private set; } = null!;
     public LocalPostgresCluster Postgres { get; private set; } = null!;
@@ -35,6 +39,9 @@ public sealed class KeycloakSignInFixture : IAsyncLifetime
             ["Auth__Authority"] = Keycloak.Authority,
             ["Auth__WebClientId"] = StandInKeycloak.ClientId,
             ["Auth__WebClientSecret"] = StandInKeycloak.ClientSecret,
+
+            // Short, so a withdrawn role is seen within a test rather than within 5 minutes.
+            ["Auth__WebSessionRevalidation"] = RevalidationWindow.ToString(),
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
@@ -52,6 +59,7 @@ public sealed class KeycloakSignInFixture : IAsyncLifetime
         // which takes longer than Playwright's default 30 s on a busy 2-core machine.
         context.SetDefaultTimeout(120_000);
         context.SetDefaultNavigationTimeout(120_000);
+        await context.WatchContentSecurityPolicyAsync();
         return await context.NewPageAsync();
     }
 
@@ -89,7 +97,7 @@ public sealed class KeycloakSignInFixture : IAsyncLifetime
     }
 }
 
-public sealed class KeycloakSignInTests(KeycloakSignInFixture fixture) : IClassFixture<KeycloakSignInFixture>
+public sealed class KeycloakSignInTests(KeycloakSignInFixture fixture, ITestOutputHelper output) : IClassFixture<KeycloakSignInFixture>
 {
     [Fact]
     public async Task People_sign_in_with_keycloak_and_every_page_acts_as_them_with_their_roles_sector_and_organisation()
@@ -166,6 +174,105 @@ public sealed class KeycloakSignInTests(KeycloakSignInFixture fixture) : IClassF
         finally
         {
             fixture.Keycloak.AccessTokenAudience = ["passport-api", "account"];
+        }
+    }
+
+    [Fact]
+    public async Task A_role_withdrawn_at_keycloak_stops_working_within_the_revalidation_window()
+    {
+        // A carer shares a passport with social care; the social worker opens it.
+        var carer = await fixture.NewPageAsync();
+        await carer.GotoAsync("/passports/new");
+        await SignInAsync(carer, "carer.demo", "demo");
+        await carer.WaitForURLAsync("**/passports/new");
+        await carer.FillNewPassportAsync("Morwenna", "Trevail", new DateOnly(2015, 2, 3));
+        await carer.WaitForURLAsync("**/passports/*");
+        var passport = new Uri(carer.Url).AbsolutePath;
+        await carer.ClickAsync("text=Share with a professional");
+        await carer.CheckAsync("#sector-social-care");
+        await carer.ClickAsync("button:has-text('Create share code')");
+        var code = (await carer.Locator("#share-code").InnerTextAsync()).Trim();
+
+        var social = await fixture.NewPageAsync();
+        await social.GotoAsync("/share-code");
+        await SignInAsync(social, "social-care.demo", "demo");
+        await social.WaitForURLAsync("**/share-code");
+        await social.FillAsync("#code", code);
+        await social.ClickAsync("button:has-text('Open passport')");
+        await social.WaitForURLAsync("**" + passport);
+        (await social.Locator("h1").InnerTextAsync()).ShouldBe("Morwenna Trevail");
+
+        // An administrator takes the professional role away in Keycloak. Within the window the
+        // session is confirmed again, takes the token's roles afresh, and the passport is gone.
+        var renewals = fixture.Keycloak.Renewals;
+        fixture.Keycloak.WithdrawRole("social-care.demo", "professional");
+        try
+        {
+            var withdrawn = DateTime.UtcNow;
+            await WaitUntilAsync(social, passport, async () => !(await social.ContentAsync()).Contains("Morwenna", StringComparison.Ordinal));
+            fixture.Keycloak.Renewals.ShouldBeGreaterThan(renewals, "the session was confirmed with Keycloak");
+            output.WriteLine($"Role withdrawn at Keycloak: the passport was gone from the session after {(DateTime.UtcNow - withdrawn).TotalSeconds:0.0} s (window {KeycloakSignInFixture.RevalidationWindow.TotalSeconds} s).");
+            await social.VerifyPageAsync();
+        }
+        finally
+        {
+            fixture.Keycloak.RestoreRoles("social-care.demo");
+        }
+    }
+
+    [Fact]
+    public async Task A_session_ended_at_keycloak_is_signed_out_within_the_revalidation_window()
+    {
+        var leisure = await fixture.NewPageAsync();
+        await leisure.GotoAsync("/share-code");
+        await SignInAsync(leisure, "leisure.demo", "demo");
+        await leisure.WaitForURLAsync("**/share-code");
+
+        // Keycloak ends the session (an administrator signs the person out, or disables them): the
+        // refresh token is refused at the next confirmation, and the web session ends with it.
+        fixture.Keycloak.EndSessionsOf("leisure.demo");
+        await WaitUntilAsync(leisure, "/share-code", () => Task.FromResult(new Uri(leisure.Url).AbsolutePath == "/sign-in"));
+        await leisure.VerifyPageAsync();
+    }
+
+    [Fact]
+    public async Task A_back_channel_logout_from_keycloak_ends_the_session_at_once_and_a_forged_one_is_refused()
+    {
+        var admin = await fixture.NewPageAsync();
+        await admin.GotoAsync("/modules");
+        await SignInAsync(admin, "la-admin.demo", "demo");
+        await admin.WaitForURLAsync("**/modules");
+        var endpoint = new Uri(fixture.Host.BaseAddress, "/backchannel-logout");
+
+        // A logout token signed with any key but the realm's is refused, and the session goes on.
+        using var forger = System.Security.Cryptography.RSA.Create(2048);
+        (await fixture.Keycloak.SendBackChannelLogoutAsync(endpoint, "la-admin.demo", new Microsoft.IdentityModel.Tokens.RsaSecurityKey(forger) { KeyId = "forged" }))
+            .ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        await admin.GotoAsync("/modules");
+        new Uri(admin.Url).AbsolutePath.ShouldBe("/modules");
+
+        // Keycloak's own logout token for that session ends it on the next request. (Keycloak would
+        // also refuse the session's refresh token; the stand-in goes on renewing it here, so only
+        // the logout token can have ended the session.)
+        (await fixture.Keycloak.SendBackChannelLogoutAsync(endpoint, "la-admin.demo")).ShouldBe(System.Net.HttpStatusCode.OK);
+        await admin.GotoAsync("/modules");
+        new Uri(admin.Url).AbsolutePath.ShouldBe("/sign-in");
+    }
+
+    /// <summary>Opens <paramref name="path"/> until <paramref name="condition"/> holds; fails after 90 s (the window is 3 s, but the machine may be busy).</summary>
+    private static async Task WaitUntilAsync(IPage page, string path, Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            await page.GotoAsync(path);
+            if (await condition())
+            {
+                return;
+            }
+
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"{path} still answered as before 90 s after the change at Keycloak");
+            await page.WaitForTimeoutAsync(250); // between polls only, to spare the host
         }
     }
 

@@ -28,6 +28,7 @@ public sealed partial class LanguageTests(BrowserFixture fixture)
             // As the fixture's own contexts: a busy machine can hold a page past Playwright's 30 s.
             context.SetDefaultTimeout(90_000);
             context.SetDefaultNavigationTimeout(90_000);
+            await context.WatchContentSecurityPolicyAsync();
             var page = await context.NewPageAsync();
 
             // The switch is on the sign-in page too; each language is named in its own words.

@@ -32,6 +32,7 @@ public sealed partial class OfflineAppTests(BrowserFixture fixture)
             BaseURL = fixture.Host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = BrowserFixture.DesktopWidth, Height = 900 },
         });
+        await browser.WatchContentSecurityPolicyAsync();
         var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
         await page.GotoAsync("/sign-in");
         await page.CheckAsync("#persona-carer");

@@ -45,6 +45,7 @@ public sealed class UnavailablePluginTests(BrowserFixture fixture)
                 BaseURL = host.BaseAddress.ToString(),
                 ViewportSize = new ViewportSize { Width = BrowserFixture.MobileWidth, Height = 720 },
             });
+            await context.WatchContentSecurityPolicyAsync();
             var carer = await context.NewPageAsync();
             // A host that has just started is slow on each page's first request (JIT), more so on a busy machine: every step gets longer than Playwright's 30 s.
             carer.SetDefaultTimeout(120_000);

@@ -10,17 +10,24 @@ namespace Passport.Host.Identity;
 /// <remarks>
 /// The web app's sign-in adds <c>Auth__WebClientId</c> (default <c>passport-web</c>) and
 /// <c>Auth__WebClientSecret</c> (the confidential client's secret; none for a public client): with
-/// <c>Auth__Authority</c> set, the pages sign people in with the OpenID Connect code flow.
+/// <c>Auth__Authority</c> set, the pages sign people in with the OpenID Connect code flow, and
+/// <c>Auth__WebSessionRevalidation</c> says how often a web session is confirmed with Keycloak again.
 /// </remarks>
-internal sealed record AuthSettings(string? Authority, string? JwksFile, string? Issuer, string Audience, string WebClientId, string? WebClientSecret)
+internal sealed record AuthSettings(string? Authority, string? JwksFile, string? Issuer, string Audience, string WebClientId, string? WebClientSecret, TimeSpan WebSessionRevalidation)
 {
+    /// <summary>The longest a web session may go unconfirmed by Keycloak (ADR 25).</summary>
+    public static readonly TimeSpan LongestWebSessionRevalidation = TimeSpan.FromMinutes(15);
+
     public static AuthSettings From(IConfiguration configuration) => new(
         configuration["Auth:Authority"],
         configuration["Auth:JwksFile"],
         configuration["Auth:Issuer"],
         configuration["Auth:Audience"] is { Length: > 0 } audience ? audience : "passport-api",
         configuration["Auth:WebClientId"] is { Length: > 0 } client ? client : "passport-web",
-        configuration["Auth:WebClientSecret"] is { Length: > 0 } secret ? secret : null);
+        configuration["Auth:WebClientSecret"] is { Length: > 0 } secret ? secret : null,
+        configuration["Auth:WebSessionRevalidation"] is { Length: > 0 } every
+            ? TimeSpan.TryParse(every, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : TimeSpan.Zero
+            : TimeSpan.FromMinutes(5));
 
     public bool IsConfigured => !string.IsNullOrEmpty(Authority) || !string.IsNullOrEmpty(JwksFile);
 
@@ -44,6 +51,11 @@ internal static class AuthenticationSetup
         if (!settings.IsConfigured)
         {
             throw new InvalidOperationException("Set Auth__Authority (the Keycloak realm URL), or Auth__JwksFile with Auth__Issuer.");
+        }
+
+        if (settings.WebSessionRevalidation <= TimeSpan.Zero || settings.WebSessionRevalidation > AuthSettings.LongestWebSessionRevalidation)
+        {
+            throw new InvalidOperationException("Auth__WebSessionRevalidation must be a positive time span of at most 00:15:00 (e.g. 00:05:00).");
         }
 
         // Read the offline keys now, so a missing or broken file stops the host at start rather

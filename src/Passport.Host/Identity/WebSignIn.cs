@@ -52,7 +52,7 @@ internal static class WebSignIn
             options.SignOutScheme = PassportWebOptions.CookieScheme;
             options.MapInboundClaims = false;
             options.GetClaimsFromUserInfoEndpoint = false;
-            options.SaveTokens = false; // only the ID token is kept (for sign-out), below
+            options.SaveTokens = false; // only the ID and refresh tokens are kept, below
             options.Scope.Clear();
             options.Scope.Add("openid");
             options.Scope.Add("profile");
@@ -80,13 +80,52 @@ internal static class WebSignIn
     {
         var log = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSignIn));
         var accessToken = context.TokenEndpointResponse?.AccessToken;
-        if (string.IsNullOrEmpty(accessToken) || context.Options.ConfigurationManager is null)
+        var subject = context.Principal?.FindFirst("sub")?.Value;
+        if (string.IsNullOrEmpty(accessToken) || subject is null || context.Options.ConfigurationManager is null)
         {
             context.Fail("The identity provider returned no access token.");
             return;
         }
 
         var metadata = await context.Options.ConfigurationManager.GetConfigurationAsync(context.HttpContext.RequestAborted);
+        var identity = await SessionIdentityAsync(accessToken, subject, context.Principal?.FindFirst("sid")?.Value, metadata, settings, log);
+        if (identity is null)
+        {
+            context.Fail("The access token is not valid for this service, or names another person.");
+            return;
+        }
+
+        context.Principal = new ClaimsPrincipal(identity);
+
+        // The ID token is the hint for Keycloak's end-session endpoint; the refresh token lets the
+        // session be confirmed with Keycloak again (WebSessionEvents). The access token is not kept.
+        var kept = new List<AuthenticationToken>();
+        if (context.TokenEndpointResponse?.IdToken is { Length: > 0 } idToken)
+        {
+            kept.Add(new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken });
+        }
+
+        if (context.TokenEndpointResponse?.RefreshToken is { Length: > 0 } refreshToken)
+        {
+            kept.Add(new AuthenticationToken { Name = OpenIdConnectParameterNames.RefreshToken, Value = refreshToken });
+        }
+
+        context.Properties?.StoreTokens(kept);
+        context.Properties?.Items[WebSessionEvents.ConfirmedAtItem] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The session's identity from an access token Keycloak issued, checked exactly as an API call's
+    /// token is (issuer, signature, audience, expiry) and required to name <paramref name="subject"/>;
+    /// null when it is not valid. At sign-in and at every renewal of the session.
+    /// </summary>
+    public static async Task<ClaimsIdentity?> SessionIdentityAsync(string? accessToken, string subject, string? sid, OpenIdConnectConfiguration metadata, AuthSettings settings, ILogger log)
+    {
+        if (string.IsNullOrEmpty(accessToken))
+        {
+            return null;
+        }
+
         var parameters = settings.AccessTokenValidation();
         parameters.ValidIssuer = metadata.Issuer;
         parameters.IssuerSigningKeys = metadata.SigningKeys;
@@ -94,25 +133,25 @@ internal static class WebSignIn
         if (!checkedToken.IsValid)
         {
             log.LogWarning(checkedToken.Exception, "Web sign-in refused: the access token is not valid for {Audience}", settings.Audience);
-            context.Fail("The access token is not valid for this service.");
-            return;
+            return null;
         }
 
-        var subject = checkedToken.ClaimsIdentity.FindFirst("sub")?.Value;
-        if (subject is null || subject != context.Principal?.FindFirst("sub")?.Value)
+        if (checkedToken.ClaimsIdentity.FindFirst("sub")?.Value != subject)
         {
-            context.Fail("The access token and the ID token name different people.");
-            return;
+            log.LogWarning("Web sign-in refused: the access token and the ID token name different people.");
+            return null;
         }
 
         // Roles come from realm_access / resource_access exactly as for an API call.
         var mapped = await new KeycloakClaimsTransformation(settings.Audience).TransformAsync(new ClaimsPrincipal(checkedToken.ClaimsIdentity));
         var claims = checkedToken.ClaimsIdentity.Claims.Where(c => KeptClaims.Contains(c.Type))
             .Concat(mapped.FindAll(KeycloakClaimsTransformation.RoleClaim).Select(r => new Claim(KeycloakClaimsTransformation.RoleClaim, r.Value)));
-        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, PassportWebOptions.CookieScheme, "preferred_username", KeycloakClaimsTransformation.RoleClaim));
-        if (context.TokenEndpointResponse?.IdToken is { Length: > 0 } idToken)
+        if (!string.IsNullOrEmpty(sid))
         {
-            context.Properties?.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+            // Keycloak's session id (from the ID token): a back-channel logout names it.
+            claims = claims.Append(new Claim("sid", sid));
         }
+
+        return new ClaimsIdentity(claims, PassportWebOptions.CookieScheme, "preferred_username", KeycloakClaimsTransformation.RoleClaim);
     }
 }

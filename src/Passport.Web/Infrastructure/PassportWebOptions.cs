@@ -47,4 +47,10 @@ public sealed class PassportWebOptions
     /// browser asks, so the API never answers differently for a person's language.
     /// </summary>
     public IReadOnlyList<string> ApiPaths { get; set; } = [];
+
+    /// <summary>
+    /// Every cookie the site sets is Secure (outside Development). False: Secure only on an HTTPS
+    /// request, which behind a trusted proxy includes one that reached the proxy over HTTPS.
+    /// </summary>
+    public bool SecureCookiesOnly { get; set; } = true;
 }

@@ -23,13 +23,23 @@ public static class PassportWebSetup
         services.AddSingleton<PageWords>();
         services.AddLocalization(l => l.ResourcesPath = "Resources");
 
+        // Every cookie the site sets (session, antiforgery, language, sign-in correlation) is HttpOnly,
+        // at least SameSite=Lax, and Secure outside Development (UseCookiePolicy in the host's pipeline).
+        var secure = options.SecureCookiesOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.Configure<CookiePolicyOptions>(policy =>
+        {
+            policy.Secure = secure;
+            policy.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            policy.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+
         // An extra scheme beside the API's bearer scheme: the default stays as it is.
         services.AddAuthentication().AddCookie(PassportWebOptions.CookieScheme, cookie =>
         {
             cookie.Cookie.Name = "passport.session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = secure;
             cookie.LoginPath = "/sign-in";
             cookie.AccessDeniedPath = "/sign-in";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -42,6 +52,9 @@ public static class PassportWebSetup
         {
             a.Cookie.Name = "passport.antiforgery";
             a.FormFieldName = "__RequestVerificationToken";
+
+            // Made Secure outside Development by the cookie policy above. Its own Always setting
+            // would refuse to render any form over plain HTTP (a host not yet behind its proxy).
         });
         services.AddRazorPages(pages =>
         {
@@ -89,18 +102,34 @@ public static class PassportWebSetup
                 context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var body = e is AuditUnavailableException ? "Unavailable.Body" : "Unavailable.Database";
-                context.Response.ContentType = "text/html; charset=utf-8";
-                var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                string Html(string key) => System.Net.WebUtility.HtmlEncode(text[key]);
-                await context.Response.WriteAsync(
-                    $"<!DOCTYPE html><html lang=\"{System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{Html("Unavailable.Title")}</title>" +
-                    "<link rel=\"stylesheet\" href=\"/_content/Passport.Web/nhsuk/nhsuk-frontend.min.css\"></head><body><div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" id=\"maincontent\">" +
-                    $"<h1>{Html("Unavailable.Title")}</h1><p>{Html(body)}</p><p>{Html("Unavailable.TryAgain")}</p></main></div></body></html>",
-                    context.RequestAborted);
+                await WriteMessagePageAsync(context, "Unavailable.Title", e is AuditUnavailableException ? "Unavailable.Body" : "Unavailable.Database", "Unavailable.TryAgain");
             }
         });
+
+        // A page refused without a body (not found, forbidden) says so in words: the pages are sent
+        // with nosniff, so a browser would otherwise offer the empty answer as a download.
+        app.UseWhen(
+            context => !apiPaths.Any(api => context.Request.Path.StartsWithSegments(api)),
+            pages => pages.UseStatusCodePages(status => status.HttpContext.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => WriteMessagePageAsync(status.HttpContext, "Error.Title", "Error.NotFound"),
+                StatusCodes.Status403Forbidden => WriteMessagePageAsync(status.HttpContext, "Error.Title", "Error.Forbidden"),
+                _ => WriteMessagePageAsync(status.HttpContext, "Unavailable.Title", "Unavailable.TryAgain"),
+            }));
         return app;
+    }
+
+    /// <summary>A plain page in the NHS.UK style: a heading and paragraphs, each a word of the page's language.</summary>
+    private static Task WriteMessagePageAsync(HttpContext context, string title, params string[] paragraphs)
+    {
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        string Html(string key) => System.Net.WebUtility.HtmlEncode(text[key]);
+        return context.Response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"{System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{Html(title)}</title>" +
+            "<link rel=\"stylesheet\" href=\"/_content/Passport.Web/nhsuk/nhsuk-frontend.min.css\"></head><body><div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" id=\"maincontent\">" +
+            $"<h1>{Html(title)}</h1>{string.Concat(paragraphs.Select(p => $"<p>{Html(p)}</p>"))}</main></div></body></html>",
+            context.RequestAborted);
     }
 
     public static IEndpointRouteBuilder MapPassportWeb(this IEndpointRouteBuilder app)

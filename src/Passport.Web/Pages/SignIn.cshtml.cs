@@ -59,6 +59,9 @@ public sealed class SignInModel(PassportWebOptions options, IStringLocalizer<Sha
             new("sub", chosen.Subject),
             new("name", chosen.Name),
             new("preferred_username", chosen.PreferredUsername),
+
+            // A session id of its own, as Keycloak's sessions have: signing out ends this session everywhere.
+            new("sid", Guid.NewGuid().ToString("N")),
         };
         claims.AddRange(chosen.Roles.Select(r => new Claim("role", r)));
         AddIf(claims, "sector", chosen.Sector);

@@ -94,6 +94,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // hold one past Playwright's default 30 s: wait longer rather than fail on load.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
+        await context.WatchContentSecurityPolicyAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/sign-in");
         await page.CheckAsync($"#persona-{persona}");

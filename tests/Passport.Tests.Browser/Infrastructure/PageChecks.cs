@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -5,6 +7,38 @@ namespace Passport.Tests.Browser.Infrastructure;
 
 internal static class PageChecks
 {
+    private const string ViolationMark = "Content-Security-Policy violation:";
+
+    /// <summary>The Content-Security-Policy violations each watched browser context reported, on any of its pages.</summary>
+    private static readonly ConditionalWeakTable<IBrowserContext, ConcurrentQueue<string>> Violations = new();
+
+    /// <summary>
+    /// Records every Content-Security-Policy violation that any page of the context reports (the
+    /// browser's <c>securitypolicyviolation</c> event, written to the console by a script the
+    /// browser runs before the page's own, outside the page's policy). <see cref="VerifyPageAsync"/>
+    /// fails if there was one, so every browser test proves that the pages keep the policy.
+    /// </summary>
+    public static async Task<IBrowserContext> WatchContentSecurityPolicyAsync(this IBrowserContext context)
+    {
+        var seen = Violations.GetValue(context, _ => new ConcurrentQueue<string>());
+        context.Console += (_, message) =>
+        {
+            if (message.Text.StartsWith(ViolationMark, StringComparison.Ordinal))
+            {
+                seen.Enqueue(message.Text);
+            }
+        };
+        await context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error('" + ViolationMark + " ' + e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline') + ' on ' + e.documentURI + (e.sourceFile ? ' (' + e.sourceFile + ':' + e.lineNumber + ')' : '')));");
+        return context;
+    }
+
+    /// <summary>The violations the page's context reported so far; fails if the context is not watched.</summary>
+    public static IReadOnlyList<string> ContentSecurityPolicyViolations(this IPage page) =>
+        Violations.TryGetValue(page.Context, out var seen)
+            ? [.. seen]
+            : throw new InvalidOperationException("This browser context is not watched for CSP violations: call WatchContentSecurityPolicyAsync when creating it.");
+
     /// <summary>On the "Create a passport" page: fills in the child's name and date of birth and submits (with the button <paramref name="submit"/> finds).</summary>
     public static async Task FillNewPassportAsync(this IPage page, string given, string family, DateOnly born, string submit = "button:has-text('Create passport')")
     {
@@ -16,9 +50,13 @@ internal static class PageChecks
         await page.ClickAsync(submit);
     }
 
-    /// <summary>No serious or critical axe violations, and no horizontal scrolling at the page's width (320 px unless it was opened wider).</summary>
+    /// <summary>
+    /// No Content-Security-Policy violation on any page of the context so far, no serious or critical
+    /// axe violations, and no horizontal scrolling at the page's width (320 px unless it was opened wider).
+    /// </summary>
     public static async Task VerifyPageAsync(this IPage page, string? screenshot = null)
     {
+        page.ContentSecurityPolicyViolations().ShouldBeEmpty(page.Url + ": the pages broke their Content-Security-Policy");
         var width = page.ViewportSize?.Width ?? BrowserFixture.MobileWidth;
         var axe = await page.RunAxe();
         var bad = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();

@@ -23,7 +23,9 @@ namespace Passport.Tests.Browser.Infrastructure;
 /// Keycloak's are (RS256, <c>realm_access.roles</c> as a JSON claim, <c>passport-api</c> in the
 /// access token's <c>aud</c> through the audience mapper, the user-attribute claims). Its users,
 /// passwords, roles and attributes are read from <c>deploy/keycloak/passport-realm.json</c>, so the
-/// test also shows that realm export gives the host what it needs.
+/// test also shows that realm export gives the host what it needs. Like Keycloak it keeps sessions
+/// (<c>sid</c>): it renews them with refresh tokens while they last, and a test can withdraw a
+/// person's role, end their sessions, or send the host a back-channel logout token.
 /// </summary>
 public sealed class StandInKeycloak : IAsyncDisposable
 {
@@ -34,6 +36,9 @@ public sealed class StandInKeycloak : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "stand-in-" + Guid.NewGuid().ToString("N")[..8] };
     private readonly ConcurrentDictionary<string, PendingCode> _codes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RealmSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _withdrawnRoles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RealmUser> _users;
 
     private StandInKeycloak(WebApplication app, Uri baseAddress, Dictionary<string, RealmUser> users)
@@ -55,6 +60,50 @@ public sealed class StandInKeycloak : IAsyncDisposable
 
     /// <summary>Every call to the end-session endpoint, with the ID token hint it carried (if any).</summary>
     public ConcurrentQueue<string?> SignOuts { get; } = new();
+
+    /// <summary>How many times a session was renewed with a refresh token.</summary>
+    public int Renewals => _renewals;
+
+    private int _renewals;
+
+    /// <summary>An administrator takes a realm role away from a user: their next tokens lack it.</summary>
+    public void WithdrawRole(string username, string role) =>
+        _withdrawnRoles.AddOrUpdate(username, [role], (_, roles) => [.. roles, role]);
+
+    /// <summary>Gives back every role withdrawn from a user.</summary>
+    public void RestoreRoles(string username) => _withdrawnRoles.TryRemove(username, out _);
+
+    /// <summary>An administrator ends a user's sessions ("Sign out" in the admin console): their refresh tokens are refused.</summary>
+    public void EndSessionsOf(string username)
+    {
+        foreach (var (sid, session) in _sessions.Where(s => s.Value.User.Username == username))
+        {
+            _sessions[sid] = session with { Ended = true };
+        }
+    }
+
+    /// <summary>
+    /// Posts a back-channel logout token for the user's newest session to the host, as Keycloak does
+    /// when that session ends; <paramref name="signingKey"/> other than the realm's forges one.
+    /// </summary>
+    public async Task<HttpStatusCode> SendBackChannelLogoutAsync(Uri endpoint, string username, RsaSecurityKey? signingKey = null)
+    {
+        var sid = _sessions.Where(s => s.Value.User.Username == username).OrderByDescending(s => s.Value.Started).Select(s => s.Key).First();
+        var token = Sign(
+            new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["sub"] = _users[username].Subject,
+                ["sid"] = sid,
+                ["aud"] = ClientId,
+                ["typ"] = "Logout",
+                ["jti"] = Guid.NewGuid().ToString(),
+                ["events"] = new Dictionary<string, object> { ["http://schemas.openid.net/event/backchannel-logout"] = new Dictionary<string, object>() },
+            },
+            signingKey ?? _key);
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(endpoint, new FormUrlEncodedContent(new Dictionary<string, string> { ["logout_token"] = token }));
+        return response.StatusCode;
+    }
 
     public static async Task<StandInKeycloak> StartAsync(string realmExport)
     {
@@ -119,7 +168,9 @@ public sealed class StandInKeycloak : IAsyncDisposable
             }
 
             var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-            _codes[code] = new PendingCode(user, form["redirect_uri"]!, form["code_challenge"]!, form["nonce"].ToString(), DateTimeOffset.UtcNow.AddMinutes(1));
+            var sid = Guid.NewGuid().ToString();
+            _sessions[sid] = new RealmSession(user, DateTimeOffset.UtcNow, Ended: false);
+            _codes[code] = new PendingCode(user, sid, form["redirect_uri"]!, form["code_challenge"]!, form["nonce"].ToString(), DateTimeOffset.UtcNow.AddMinutes(1));
             var back = $"{form["redirect_uri"]}?code={code}&state={Uri.EscapeDataString(form["state"].ToString())}&iss={Uri.EscapeDataString(Issuer)}";
             return Results.Redirect(back);
         });
@@ -131,6 +182,18 @@ public sealed class StandInKeycloak : IAsyncDisposable
             if (clientId != ClientId || secret != ClientSecret)
             {
                 return Results.Json(new { error = "invalid_client" }, statusCode: 401);
+            }
+
+            if (form["grant_type"] == "refresh_token")
+            {
+                // Keycloak refuses a refresh token whose session ended ("Session not active").
+                if (!_refreshTokens.TryGetValue(form["refresh_token"].ToString(), out var refreshed) || !_sessions.TryGetValue(refreshed, out var session) || session.Ended)
+                {
+                    return Results.Json(new { error = "invalid_grant", error_description = "Session not active" }, statusCode: 400);
+                }
+
+                Interlocked.Increment(ref _renewals);
+                return Results.Json(Tokens(session.User, refreshed, nonce: ""));
             }
 
             if (form["grant_type"] != "authorization_code" || !_codes.TryRemove(form["code"].ToString(), out var pending) || pending.ExpiresAt < DateTimeOffset.UtcNow)
@@ -145,19 +208,18 @@ public sealed class StandInKeycloak : IAsyncDisposable
                 return Results.Json(new { error = "invalid_grant", error_description = "PKCE verification or redirect URI failed" }, statusCode: 400);
             }
 
-            return Results.Json(new
-            {
-                access_token = AccessToken(pending.User),
-                id_token = IdToken(pending.User, pending.Nonce),
-                token_type = "Bearer",
-                expires_in = 300,
-                scope = "openid profile",
-            });
+            return Results.Json(Tokens(pending.User, pending.Sid, pending.Nonce));
         });
 
         app.MapGet(Realm + "/protocol/openid-connect/logout", (HttpRequest request) =>
         {
-            SignOuts.Enqueue(request.Query["id_token_hint"].FirstOrDefault());
+            var hint = request.Query["id_token_hint"].FirstOrDefault();
+            SignOuts.Enqueue(hint);
+            if (hint is not null && new JsonWebToken(hint).TryGetPayloadValue<string>("sid", out var ended) && _sessions.TryGetValue(ended, out var session))
+            {
+                _sessions[ended] = session with { Ended = true };
+            }
+
             var back = request.Query["post_logout_redirect_uri"].ToString();
             if (!IsOurRedirect(back))
             {
@@ -167,6 +229,23 @@ public sealed class StandInKeycloak : IAsyncDisposable
             var state = request.Query["state"].ToString();
             return Results.Redirect(state.Length > 0 ? $"{back}?state={Uri.EscapeDataString(state)}" : back);
         });
+    }
+
+    /// <summary>A token response: access, ID and refresh tokens for the user's session.</summary>
+    private object Tokens(RealmUser user, string sid, string nonce)
+    {
+        var refreshToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        _refreshTokens[refreshToken] = sid;
+        return new
+        {
+            access_token = AccessToken(user, sid),
+            id_token = IdToken(user, sid, nonce),
+            refresh_token = refreshToken,
+            token_type = "Bearer",
+            expires_in = 300,
+            refresh_expires_in = 1800,
+            scope = "openid profile",
+        };
     }
 
     /// <summary>Keycloak checks redirect URIs against the client's list; the stand-in allows the loopback host the test starts.</summary>
@@ -185,26 +264,29 @@ public sealed class StandInKeycloak : IAsyncDisposable
         return (form["client_id"], form["client_secret"]);
     }
 
-    private string AccessToken(RealmUser user)
+    private string AccessToken(RealmUser user, string sid)
     {
         var claims = UserClaims(user);
+        claims["sid"] = sid;
         claims["aud"] = AccessTokenAudience;
         claims["typ"] = "Bearer";
         claims["azp"] = ClientId;
         claims["scope"] = "openid profile";
-        claims["realm_access"] = new Dictionary<string, object> { ["roles"] = user.Roles.Append("default-roles-passport").ToArray() };
+        var withdrawn = _withdrawnRoles.GetValueOrDefault(user.Username, []);
+        claims["realm_access"] = new Dictionary<string, object> { ["roles"] = user.Roles.Except(withdrawn).Append("default-roles-passport").ToArray() };
         claims["resource_access"] = new Dictionary<string, object> { ["account"] = new Dictionary<string, object> { ["roles"] = new[] { "manage-account" } } };
         foreach (var (name, value) in user.Attributes)
         {
             claims[name] = value;
         }
 
-        return Sign(claims);
+        return Sign(claims, _key);
     }
 
-    private string IdToken(RealmUser user, string nonce)
+    private string IdToken(RealmUser user, string sid, string nonce)
     {
         var claims = UserClaims(user);
+        claims["sid"] = sid;
         claims["aud"] = ClientId;
         claims["typ"] = "ID";
         claims["azp"] = ClientId;
@@ -213,7 +295,7 @@ public sealed class StandInKeycloak : IAsyncDisposable
             claims["nonce"] = nonce;
         }
 
-        return Sign(claims);
+        return Sign(claims, _key);
     }
 
     private Dictionary<string, object> UserClaims(RealmUser user) => new(StringComparer.Ordinal)
@@ -226,7 +308,7 @@ public sealed class StandInKeycloak : IAsyncDisposable
         ["email"] = user.Email,
     };
 
-    private string Sign(Dictionary<string, object> claims)
+    private string Sign(Dictionary<string, object> claims, RsaSecurityKey key)
     {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -236,7 +318,7 @@ public sealed class StandInKeycloak : IAsyncDisposable
             NotBefore = now,
             Expires = now.AddMinutes(5),
             Claims = claims,
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
     }
 
@@ -287,5 +369,7 @@ public sealed class StandInKeycloak : IAsyncDisposable
 
     private sealed record RealmUser(string Username, string? Password, string Subject, string GivenName, string FamilyName, string Name, string Email, string[] Roles, Dictionary<string, string> Attributes);
 
-    private sealed record PendingCode(RealmUser User, string RedirectUri, string CodeChallenge, string Nonce, DateTimeOffset ExpiresAt);
+    private sealed record PendingCode(RealmUser User, string Sid, string RedirectUri, string CodeChallenge, string Nonce, DateTimeOffset ExpiresAt);
+
+    private sealed record RealmSession(RealmUser User, DateTimeOffset Started, bool Ended);
 }
