@@ -8,6 +8,7 @@ using Passport.Core.Access;
 using Passport.Core.GraphQL;
 using Passport.Core.Modules;
 using Passport.Core.Passports;
+using Passport.Core.Resilience;
 using Passport.Core.Telemetry;
 using Passport.Host;
 using Passport.Host.Api;
@@ -111,7 +112,8 @@ else
     }
 }
 
-var connectionString = configuration.GetConnectionString("Passport")!;
+// Bounded waits on the database, so that during an outage every request gets an answer (ADR 22).
+var connectionString = DatabaseOutage.WithTimeouts(configuration.GetConnectionString("Passport")!);
 var authSettings = AuthSettings.From(configuration);
 
 Passport.Core.Retention.RetentionSettings retention;
@@ -122,6 +124,22 @@ try
 catch (Exception e) when (e is InvalidOperationException or FormatException)
 {
     log.LogCritical("{Problem}", e.Message);
+    return 2;
+}
+
+// How long a host may miss its heartbeats before the others take over its unfinished messages (ADR 22).
+TimeSpan? staleNodeTimeout;
+try
+{
+    staleNodeTimeout = configuration.GetValue<TimeSpan?>("Passport:Durability:StaleNodeTimeout");
+    if (staleNodeTimeout <= TimeSpan.Zero)
+    {
+        throw new InvalidOperationException("Passport__Durability__StaleNodeTimeout must be positive.");
+    }
+}
+catch (InvalidOperationException e)
+{
+    log.LogCritical("{Problem}", e.InnerException is FormatException ? "Passport__Durability__StaleNodeTimeout is not a TimeSpan (d.hh:mm:ss)." : e.Message);
     return 2;
 }
 
@@ -189,6 +207,10 @@ builder.Host.UseWolverine(options =>
     options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
     options.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
     options.Durability.MessageStorageSchemaName = "wolverine";
+    if (staleNodeTimeout is { } stale)
+    {
+        options.Durability.StaleNodeTimeout = stale;
+    }
 
     // Two changes to one passport at the same moment race for the next stream version; the loser
     // runs again on fresh state. Changes that name an expected version check it first and fail
@@ -221,8 +243,17 @@ services.AddGraphQL(graphQL =>
             errors.ExposeExtensions = true;
         })
         .AddUnhandledExceptionHandler(context =>
-            context.ExecutionOptions.RequestServices?.GetRequiredService<ILoggerFactory>().CreateLogger("Passport.GraphQL")
-                .LogError(context.OriginalException, "Unhandled error resolving {Field}", context.FieldContext?.FieldDefinition.Name))
+        {
+            var graphQLLog = context.ExecutionOptions.RequestServices?.GetRequiredService<ILoggerFactory>().CreateLogger("Passport.GraphQL");
+            if (DatabaseOutage.Caused(context.OriginalException))
+            {
+                // Answered SERVICE_UNAVAILABLE (GraphQLEndpoint); one line, not a stack trace per request.
+                graphQLLog?.LogWarning("Database unavailable resolving {Field}: {Reason}", context.FieldContext?.FieldDefinition.Name, context.OriginalException.GetBaseException().GetType().Name);
+                return;
+            }
+
+            graphQLLog?.LogError(context.OriginalException, "Unhandled error resolving {Field}", context.FieldContext?.FieldDefinition.Name);
+        })
         .WithTimeout(TimeSpan.FromSeconds(30));
     if (!isDevelopment)
     {
@@ -272,7 +303,7 @@ services.AddPassportWeb(web =>
 builder.AddPassportTelemetry();
 
 var healthChecks = services.AddHealthChecks()
-    .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"])
+    .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(DatabaseOutage.DefaultConnectTimeoutSeconds))
     .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
 var demoData = embeddedDatabase is not null && configuration.GetValue("Passport:SeedDemoData", true) ? new DemoDataReadiness() : null;
 if (demoData is not null)

@@ -29,10 +29,11 @@ public sealed class GraphQLOperationMetrics : IConfigureExecution
         _ => "unknown",
     };
 
-    /// <summary>The codes a client sees: an unhandled error is answered as INTERNAL_ERROR, a complexity error as QUERY_TOO_COMPLEX.</summary>
+    /// <summary>The codes a client sees: an unhandled error is answered as INTERNAL_ERROR (SERVICE_UNAVAILABLE when the database was unreachable), a complexity error as QUERY_TOO_COMPLEX.</summary>
     public static IEnumerable<string> ErrorCodes(ExecutionResult result) =>
         (result.Errors ?? []).Select(error => error switch
         {
+            UnhandledError when Resilience.DatabaseOutage.Caused(error.InnerException) => Resilience.DatabaseOutage.Code,
             UnhandledError => "INTERNAL_ERROR",
             ComplexityError => Passport.Sdk.ErrorCodes.QueryTooComplex,
             _ => error.Code ?? "UNSPECIFIED",

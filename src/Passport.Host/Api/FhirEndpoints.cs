@@ -4,6 +4,7 @@ using Hl7.Fhir.Utility;
 using Passport.Core.Access;
 using Passport.Core.AccessLog;
 using Passport.Core.Fhir;
+using Passport.Core.Resilience;
 using Passport.Host.Identity;
 using Passport.Sdk;
 
@@ -47,6 +48,11 @@ internal static class FhirEndpoints
         catch (PassportException e)
         {
             await RefuseAsync(http, e);
+            return;
+        }
+        catch (Exception e) when (DatabaseOutage.Caused(e))
+        {
+            await UnavailableAsync(http, e, "The service cannot reach its database just now, so nothing was returned. Try again shortly.");
             return;
         }
 
@@ -129,6 +135,11 @@ internal static class FhirEndpoints
             await RefuseAsync(http, e);
             return;
         }
+        catch (Exception e) when (DatabaseOutage.Caused(e))
+        {
+            await UnavailableAsync(http, e, "The service cannot reach its database just now. Try again shortly: an import is recorded once, so sending the same bundle again adds nothing twice.");
+            return;
+        }
 
         var response = new Bundle { Type = Bundle.BundleType.TransactionResponse };
         foreach (var (_, index) in bundle.Entry.Select((e, i) => (e, i)))
@@ -168,9 +179,21 @@ internal static class FhirEndpoints
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FhirEndpoints)).LogError(e, "Access log write failed; the FHIR summary was withheld.");
+            http.Response.Headers.RetryAfter = RetryAfter;
             await WriteOutcomeAsync(http, StatusCodes.Status503ServiceUnavailable, Issue("transient", "The read could not be recorded in the access log, so nothing was returned. Try again shortly.", code: "AUDIT_UNAVAILABLE"));
             return false;
         }
+    }
+
+    private static readonly string RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The database could not be reached: 503 with Retry-After and SERVICE_UNAVAILABLE (ADR 22).</summary>
+    private static System.Threading.Tasks.Task UnavailableAsync(HttpContext http, Exception e, string message)
+    {
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FhirEndpoints))
+            .LogWarning("Database unavailable answering a FHIR request: {Reason}", e.GetBaseException().GetType().Name);
+        http.Response.Headers.RetryAfter = RetryAfter;
+        return WriteOutcomeAsync(http, StatusCodes.Status503ServiceUnavailable, Issue("transient", message, code: DatabaseOutage.Code));
     }
 
     /// <summary>A refusal of the access or write decision, with its SPEC error code in the issue's details.</summary>

@@ -6,6 +6,7 @@ using GraphQL.Validation.Errors.Custom;
 using GraphQLParser.AST;
 using Passport.Core.Access;
 using Passport.Core.AccessLog;
+using Passport.Core.Resilience;
 using Passport.Core.Telemetry;
 using Passport.Host.Identity;
 using Passport.Sdk;
@@ -151,6 +152,17 @@ internal static partial class GraphQLEndpoint
             options.CancellationToken = http.RequestAborted;
         });
 
+        // The database could not be reached: nothing was (or can be) audited, so nothing is shown, and the client is told to retry.
+        if (result.Errors?.Any(e => e is UnhandledError && DatabaseOutage.Caused(e.InnerException)) == true)
+        {
+            var message = result.Operation?.Operation == OperationType.Mutation
+                ? "The service cannot reach its database just now. Try again shortly; your change may have been saved, so check the passport before you repeat it."
+                : "The service cannot reach its database just now, so nothing was returned. Try again shortly.";
+            // Already counted by GraphQLOperationMetrics as SERVICE_UNAVAILABLE errors of the operation.
+            await WriteUnavailableAsync(http, serializer, DatabaseOutage.Code, message, countAsRefused: false);
+            return;
+        }
+
         Sanitise(result);
 
         var accessLog = services.GetRequiredService<AccessLogCollector>();
@@ -168,7 +180,7 @@ internal static partial class GraphQLEndpoint
                 var message = result.Operation?.Operation == OperationType.Mutation && result.Errors is not { Count: > 0 }
                     ? "Your change was saved, but the passport cannot be shown because the read could not be recorded in the access log. Do not repeat the change; reload the passport shortly."
                     : "The read could not be recorded in the access log, so nothing was returned. Try again shortly.";
-                await WriteProblemAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, "AUDIT_UNAVAILABLE", message);
+                await WriteUnavailableAsync(http, serializer, "AUDIT_UNAVAILABLE", message);
                 return;
             }
         }
@@ -213,9 +225,20 @@ internal static partial class GraphQLEndpoint
         result.Errors = sanitised;
     }
 
-    private static async Task WriteProblemAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message)
+    /// <summary>503 with <c>Retry-After</c>: a clear answer that the client may try again (ADR 22).</summary>
+    private static Task WriteUnavailableAsync(HttpContext http, IGraphQLTextSerializer serializer, string code, string message, bool countAsRefused = true)
     {
-        PassportTelemetry.GraphQLRequestRefused(code);
+        http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteProblemAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, code, message, countAsRefused);
+    }
+
+    private static async Task WriteProblemAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message, bool countAsRefused = true)
+    {
+        if (countAsRefused)
+        {
+            PassportTelemetry.GraphQLRequestRefused(code);
+        }
+
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };

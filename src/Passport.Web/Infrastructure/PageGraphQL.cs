@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Passport.Core.Access;
 using Passport.Core.AccessLog;
+using Passport.Core.Resilience;
 
 namespace Passport.Web.Infrastructure;
 
@@ -37,6 +38,9 @@ public sealed record GraphQLPageResult(JsonNode? Data, IReadOnlyList<PageError> 
 
 /// <summary>Thrown when a read could not be written to the access log: nothing is shown that was not audited.</summary>
 public sealed class AuditUnavailableException(Exception inner) : Exception("The read could not be recorded in the access log.", inner);
+
+/// <summary>Thrown when the database could not be reached: the page answers 503 and asks to try again (ADR 22).</summary>
+public sealed class DatabaseUnavailableException(Exception inner) : Exception("The database could not be reached.", inner);
 
 /// <summary>
 /// Runs a GraphQL operation in-process as the signed-in user: the same schema, access decision and
@@ -81,6 +85,11 @@ public sealed class PageGraphQL(
         finally
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+
+        if (result.Errors?.FirstOrDefault(e => e is GraphQL.Execution.UnhandledError && DatabaseOutage.Caused(e.InnerException)) is { } outage)
+        {
+            throw new DatabaseUnavailableException(outage.InnerException!);
         }
 
         if (accessLog.HasEntries)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Passport.Core.Resilience;
 
 namespace Passport.Web.Infrastructure;
 
@@ -88,18 +89,20 @@ public static class PassportWebSetup
             context => !apiPaths.Any(api => context.Request.Path.StartsWithSegments(api)),
             pages => pages.UseRequestLocalization(languages.RequestOptions()));
 
-        // A page whose reads could not be written to the access log shows nothing of the passport.
+        // A page whose reads could not be written to the access log shows nothing of the passport; nor
+        // does one that could not reach the database. Both say to try again (503 with Retry-After).
         app.Use(async (context, next) =>
         {
             try
             {
                 await next(context);
             }
-            catch (AuditUnavailableException) when (!context.Response.HasStarted)
+            catch (Exception e) when ((e is AuditUnavailableException || DatabaseOutage.Caused(e)) && !context.Response.HasStarted)
             {
                 context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                await WriteMessagePageAsync(context, "Unavailable.Title", "Unavailable.Body", "Unavailable.TryAgain");
+                context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteMessagePageAsync(context, "Unavailable.Title", e is AuditUnavailableException ? "Unavailable.Body" : "Unavailable.Database", "Unavailable.TryAgain");
             }
         });
 
