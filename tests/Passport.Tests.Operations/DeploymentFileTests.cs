@@ -24,7 +24,6 @@ public partial class DeploymentFileTests(ITestOutputHelper output)
     /// <summary>Settings that are not the host's own but the platform's, with why the deployment sets them.</summary>
     private static readonly Dictionary<string, string> PlatformSettings = new()
     {
-        ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "ASP.NET Core: trust X-Forwarded-Proto/-For from the TLS-terminating proxy",
         ["SSL_CERT_FILE"] = "OpenSSL (.NET on Linux): the certificate authority that signs the proxy's certificates",
     };
 
@@ -182,7 +181,8 @@ public partial class DeploymentFileTests(ITestOutputHelper output)
             }
 
             setting.ShouldContain("__", customMessage: $"{setting} is neither a host setting (Section__Key) nor a known platform setting");
-            var key = setting.Replace("__", ":", StringComparison.Ordinal);
+            // A list entry (Section__List__0) is read as its list (Section:List).
+            var key = Regex.Replace(setting, @"__\d+$", string.Empty).Replace("__", ":", StringComparison.Ordinal);
             sources.Any(s => s.Contains($"\"{key}\"", StringComparison.Ordinal)).ShouldBeTrue($"the host never reads {key} (from {setting})");
         }
 
