@@ -28,6 +28,9 @@ public static class PassportCoreRegistration
     public const string PassportSchemaName = "passport";
     public const string AuditSchemaName = "audit";
 
+    /// <summary>Satisfaction answers: apart from passports and people.</summary>
+    public const string ImpactSchemaName = "impact";
+
     public static IServiceCollection AddPassportCore(this IServiceCollection services, SharingPolicy policy, ModuleCatalog modules, PassportSchemaContributions contributions)
     {
         services.AddSingleton(policy);
@@ -48,6 +51,8 @@ public static class PassportCoreRegistration
         services.AddScoped<Notifications.NotificationsQuery>();
         services.AddScoped<LocalAuthorityModules.ModuleEnablements>();
         services.AddScoped<PassportViewBatch>();
+        services.AddScoped<Impact.ImpactReports>();
+        services.AddScoped<Impact.SatisfactionAnswers>();
         services.AddScoped(typeof(PassportViewLoader<>));
         services.AddHostedService<Retention.RetentionJob>();
         return services;
@@ -85,6 +90,10 @@ public static class PassportCoreRegistration
         options.Events.AddEventType<EmergencyCards.EmergencyCardRevoked>();
         EmergencyCards.EmergencyCard.Configure(options, PassportSchemaName);
         options.Projections.Add<PassportViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<Impact.PassportImpactProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Impact.PassportImpact>().DatabaseSchemaName(PassportSchemaName);
+        options.Schema.For<Impact.SatisfactionAnswer>().DatabaseSchemaName(ImpactSchemaName).Index(x => x.Month);
+        options.Schema.For<Impact.ImpactReportRead>().DatabaseSchemaName(AuditSchemaName).Index(x => x.Subject);
         options.Schema.For<PassportView>()
             .DatabaseSchemaName(PassportSchemaName)
             // mt_version holds the stream version whichever module appended the last event.

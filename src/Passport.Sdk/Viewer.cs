@@ -3,7 +3,7 @@ namespace Passport.Sdk;
 /// <summary>The signed-in person, as their validated token describes them.</summary>
 /// <param name="Subject">The token's <c>sub</c>: stable identity of the person.</param>
 /// <param name="DisplayName">The token's <c>name</c>, else <c>preferred_username</c>.</param>
-/// <param name="Roles">Realm and client roles: <c>carer</c>, <c>young-person</c>, <c>professional</c>, <c>la-admin</c>, <c>auditor</c>.</param>
+/// <param name="Roles">Realm and client roles: <c>carer</c>, <c>young-person</c>, <c>professional</c>, <c>la-admin</c>, <c>auditor</c>, <c>commissioner</c>.</param>
 /// <param name="Sector">For professionals: their sector (see <see cref="Sectors"/>).</param>
 /// <param name="Organisation">The organisation the person acts for.</param>
 /// <param name="LocalAuthority">For local-authority staff: their authority's ONS code.</param>
@@ -29,6 +29,9 @@ public sealed record Viewer(
 
     /// <summary>The role of an auditor or Caldicott guardian.</summary>
     public const string AuditorRole = "auditor";
+
+    /// <summary>The role of a commissioner, who reads the region's impact measures (aggregates only).</summary>
+    public const string CommissionerRole = "commissioner";
 
     /// <summary>True for a professional with a sector claim.</summary>
     public bool IsProfessional => Roles.Contains(ProfessionalRole) && !string.IsNullOrEmpty(Sector);

@@ -16,7 +16,7 @@ public sealed partial class LanguageTests(BrowserFixture fixture)
     private static readonly CultureInfo Polish = CultureInfo.GetCultureInfo("pl-PL");
 
     /// <summary>Names on the pages (people, places, organisations): they stay as written.</summary>
-    private static readonly string[] Names = ["Alex Morgan", "Jordan Morgan", "Riley Morgan", "Dr Priya Shah", "Tom Evans", "Ms Laura Hughes", "Chris Penrose", "Morwenna Trelawny", "Caldicott Guardian", "Truro Primary School", "Truro Leisure Centre", "Royal Cornwall Hospitals NHS Trust", "Cornwall Council Children's Services", "Cornwall Council", "NHS South West"];
+    private static readonly string[] Names = ["Alex Morgan", "Jordan Morgan", "Riley Morgan", "Dr Priya Shah", "Tom Evans", "Ms Laura Hughes", "Chris Penrose", "Morwenna Trelawny", "Caldicott Guardian", "Truro Primary School", "Truro Leisure Centre", "Royal Cornwall Hospitals NHS Trust", "Cornwall Council Children's Services", "Cornwall Council", "NHS South West", "Kerensa Pascoe", "NHS Cornwall and Isles of Scilly ICB"];
 
     [Fact]
     public async Task A_family_keeps_a_passport_in_Polish_from_sign_in_to_a_share_code()

@@ -7,8 +7,11 @@ namespace Passport.Modules.Education.Setting;
 /// The child's school or nursery. Setting it again amends the current record, keeping its id;
 /// after the child left the setting, a new record gets a new id.
 /// </summary>
-public sealed record EducationSetting(string Name, string? YearGroup, string? Urn, string? SencoContact) : RecordedItem
+public sealed record EducationSetting(string Name, string? YearGroup, string? Urn, string? SencoContact) : RecordedItem, IEducationSetting
 {
+    /// <inheritdoc />
+    string IEducationSetting.SettingName => Name;
+
     internal static void Declare(ItemKind<EducationView, EducationSetting> kind) => kind
         .Describe("a school or nursery", "School or nursery", "The school or nursery the child attends; null when none is recorded.")
         .Text("name", "Name of the school or nursery", required: true, description: "The school or nursery.")

@@ -65,5 +65,8 @@ public sealed record CareTeamMemberJoined(
     string HowJoined,
     Provenance RecordedBy) : IPassportEvent
 {
+    /// <summary>How a professional who redeemed a share code joined.</summary>
+    public const string ByShareCode = "share code";
+
     public string? FieldGroup => null;
 }

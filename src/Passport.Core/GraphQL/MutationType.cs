@@ -49,6 +49,9 @@ public sealed class MutationType : ObjectGraphType
         MarkReviewedMutation.Define(this);
         EmergencyCards.EmergencyCardMutations.Define(this);
 
+        // Not a change to a passport: an anonymous answer after a journey.
+        Impact.ImpactFields.DefineMutation(this);
+
         Field<NonNullGraphType<ModuleGraphType>>("setModuleEnabled")
             .Description("A local authority's administrator switches an extra module on or off for the children of their authority. Audited.")
             .Argument<NonNullGraphType<StringGraphType>>("localAuthority")

@@ -64,6 +64,7 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await Notifications(c).MineAsync(c.CancellationToken));
 
         EmergencyCards.EmergencyCardFields.DefineScan(this);
+        Impact.ImpactFields.DefineQuery(this);
     }
 
     private static PassportAccess Access(IResolveFieldContext context) =>

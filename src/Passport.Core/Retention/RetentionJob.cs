@@ -139,6 +139,7 @@ public sealed class RetentionJob(
         await using var session = store.LightweightSession();
         session.Events.TombstoneStream(passportId);
         session.Delete<PassportView>(passportId);
+        session.Delete<Impact.PassportImpact>(passportId);
         session.DeleteWhere<ShareCode>(c => c.PassportId == passportId);
         session.DeleteWhere<EmergencyCards.EmergencyCard>(c => c.PassportId == passportId);
         session.DeleteWhere<FamilyInvitation>(i => i.PassportId == passportId);

@@ -29,7 +29,7 @@ public sealed record RedeemShareCode(Guid PassportId, string Code) : IPassportCh
         code.RedeemedBy = by.Subject;
         code.RedeemedAt = by.RecordedAt;
         passport.Session.Store(code);
-        passport.Append(new CareTeamMemberJoined(by.Subject, by.DisplayName, by.Sector!, by.Organisation, "share code", by));
+        passport.Append(new CareTeamMemberJoined(by.Subject, by.DisplayName, by.Sector!, by.Organisation, CareTeamMemberJoined.ByShareCode, by));
     }
 }
 

@@ -58,6 +58,9 @@ internal static class DemoData
 
         log.LogInformation("Seeded demo passports: Ellie Morgan (carer persona) and Ava Penrose (health persona).");
 
+        await SeedRegionActivityAsync(services);
+        log.LogInformation("Seeded region activity for the impact measures: passports in Cornwall, Devon and Plymouth (commissioner and la-admin personas).");
+
         if (await SeedShortBreaksAsync(services, ellieId))
         {
             log.LogInformation("Seeded the extra module: Short Breaks is on for Cornwall (la-admin persona) with a plan on Ellie's passport, recorded by social care.");
@@ -105,12 +108,57 @@ internal static class DemoData
         return true;
     }
 
-    private static async Task<JsonNode> RunAsync(IServiceProvider services, string persona, string operation)
+    /// <summary>
+    /// Something for the impact dashboard to show this month: other families (not the personas) in
+    /// three authorities create passports, fill in About me and give share codes that doctors and
+    /// teachers use; a few say how easy creating the passport was. Plymouth's three passports are
+    /// fewer than 5, so the dashboard shows how small numbers are hidden.
+    /// </summary>
+    private static async Task SeedRegionActivityAsync(IServiceProvider services)
+    {
+        (string Authority, int Passports, string Sector)[] areas = [(DemoPersonas.Cornwall, 8, "health"), ("E10000008", 6, "education"), ("E06000026", 3, "health")];
+        string[] names = ["Amelia", "Oliver", "Isla", "Noah", "Freya", "Leo", "Poppy", "Arthur"];
+        foreach (var (authority, passports, sector) in areas)
+        {
+            for (var i = 0; i < passports; i++)
+            {
+                var family = Person($"demo-family-{authority}-{i}", "Demo family", "carer", null, null);
+                var created = await RunAsync(services, family, $$"""
+                    mutation { createPassport(input: { givenName: "{{names[i]}}", familyName: "Example", dateOfBirth: "2018-0{{1 + i}}-1{{i}}", localAuthority: "{{authority}}" }) { id } }
+                    """);
+                var id = created["createPassport"]!["id"]!.ToString();
+                await RunAsync(services, family, $$"""
+                    mutation { updateAboutMe(passportId: "{{id}}", expectedVersion: 1, input: { likes: "Drawing and the park." }) { version } }
+                    """);
+                if (i < passports - 1)
+                {
+                    var code = await RunAsync(services, family, $$"""mutation { createShareCode(passportId: "{{id}}", sector: "{{sector}}") { code } }""");
+                    var professional = Person($"demo-{sector}-{authority}-{i}", "Demo professional", "professional", sector, "Demo service");
+                    await RunAsync(services, professional, $$"""mutation { redeemShareCode(code: "{{code["createShareCode"]!["code"]}}") { id } }""");
+                }
+
+                if (i < 5)
+                {
+                    await RunAsync(services, family, $$"""mutation { recordSatisfaction(journey: CREATED_PASSPORT, score: {{5 - (i % 2)}}) }""");
+                }
+            }
+        }
+    }
+
+    private static Passport.Sdk.Viewer Person(string subject, string name, string role, string? sector, string? organisation) =>
+        new(subject, name, new HashSet<string>(StringComparer.Ordinal) { role }, sector, organisation, null);
+
+    private static Task<JsonNode> RunAsync(IServiceProvider services, string persona, string operation)
+    {
+        var claims = DemoPersonas.All[persona];
+        return RunAsync(services, new Passport.Sdk.Viewer(
+            claims.Subject, claims.Name, claims.Roles.ToHashSet(StringComparer.Ordinal), claims.Sector, claims.Organisation, claims.LocalAuthority), operation);
+    }
+
+    private static async Task<JsonNode> RunAsync(IServiceProvider services, Passport.Sdk.Viewer viewer, string operation)
     {
         await using var scope = services.CreateAsyncScope();
-        var claims = DemoPersonas.All[persona];
-        scope.ServiceProvider.GetRequiredService<CurrentViewer>().Value = new Passport.Sdk.Viewer(
-            claims.Subject, claims.Name, claims.Roles.ToHashSet(StringComparer.Ordinal), claims.Sector, claims.Organisation, claims.LocalAuthority);
+        scope.ServiceProvider.GetRequiredService<CurrentViewer>().Value = viewer;
         var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options =>
         {
             options.Query = operation;

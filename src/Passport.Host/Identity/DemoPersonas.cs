@@ -16,5 +16,6 @@ internal static class DemoPersonas
         ["leisure"] = new("demo-leisure", "Chris Penrose", "chris.penrose", ["professional"], "leisure", "Truro Leisure Centre"),
         ["la-admin"] = new("demo-la-admin", "Morwenna Trelawny", "morwenna.trelawny", ["la-admin"], Organisation: "Cornwall Council", LocalAuthority: Cornwall),
         ["auditor"] = new("demo-auditor", "Caldicott Guardian", "caldicott.guardian", ["auditor"], Organisation: "NHS South West"),
+        ["commissioner"] = new("demo-commissioner", "Kerensa Pascoe", "kerensa.pascoe", ["commissioner"], Organisation: "NHS Cornwall and Isles of Scilly ICB"),
     };
 }

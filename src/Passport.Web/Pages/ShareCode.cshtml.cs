@@ -27,6 +27,8 @@ public sealed class ShareCodeModel(PageGraphQL graphQL) : FormPage
             return Page();
         }
 
+        // The passport's page then asks, once, how easy joining and reading it was.
+        TempData[SatisfactionPrompt.TempDataKey] = "READ_PASSPORT";
         return LocalRedirect($"/passports/{id}");
     }
 }

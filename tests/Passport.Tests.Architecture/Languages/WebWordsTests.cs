@@ -65,7 +65,10 @@ public sealed partial class WebWordsTests
             .Concat(new[] { "communication", "importantToMe", "likes", "dislikes", "whatUpsetsMe", "howToHelpMe", "howIShowPain", "mustKnow" }.SelectMany(f => new[] { "AboutMe." + f, $"EasyRead.{f}.Question", $"EasyRead.{f}.Hint", $"EasyRead.{f}.Example" }))
             .Concat(new[] { "name", "relationship", "relationship.Hint", "phone", "phone.Hint", "parentalResponsibility", "preferredOrder", "preferredOrder.Hint" }.Select(f => "EmergencyContact." + f))
             .Concat(new[] { "mayEdit", "mayManageSharing", "mayInvite" }.Select(r => "Carers.Right." + r))
-            .Concat(new[] { "mustKnow", "communication" }.Select(f => "AboutMe.Add." + f));
+            .Concat(new[] { "mustKnow", "communication" }.Select(f => "AboutMe.Add." + f))
+            .Concat(Passport.Core.Impact.ImpactMeasures.All.SelectMany(m => new[] { "Impact.Measure." + m, $"Impact.Measure.{m}.Hint" }))
+            .Concat(Passport.Web.Pages.SatisfactionPrompt.Journeys.SelectMany(j => new[] { "Satisfaction.Journey." + j, "Satisfaction.Question." + j }))
+            .Concat(Enumerable.Range(1, 5).Select(score => $"Satisfaction.Score.{score}"));
 
         expected.Where(k => !English.ContainsKey(k)).ShouldBeEmpty();
     }

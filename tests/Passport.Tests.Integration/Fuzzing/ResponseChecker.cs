@@ -495,7 +495,8 @@ public sealed partial class ResponseChecker(FuzzSchema schema, FuzzWorld world)
                         case "itemId" when oracle is not null && text is not null && oracle.Items.TryGetValue(text, out var group) && !access.Sees(group):
                             found.Add(new Violation($"withheldItems named an item of {group}, which {persona.Label} may not see", $"{path}: {text}"));
                             break;
-                        case "from" when access.Basis == ExpectedBasis.YoungPerson && text != "CARERS":
+                        // A "from" the document skipped (@skip, @include) is absent, which shows nothing.
+                        case "from" when access.Basis == ExpectedBasis.YoungPerson && text is not null && text != "CARERS":
                             found.Add(new Violation($"withheldItems showed the young person what a professional withheld from the family", $"{path}: {text}"));
                             break;
                     }

@@ -17,6 +17,8 @@ public sealed record Persona(TokenClaims Claims)
 
     public static Persona Auditor() => New("auditor", "Test Auditor", ["auditor"]);
 
+    public static Persona Commissioner() => New("commissioner", "Test Commissioner", ["commissioner"], organisation: "Test ICB");
+
     private static Persona New(string kind, string name, string[] roles, string? sector = null, string? organisation = null, string? localAuthority = null)
     {
         var subject = $"{kind}-{Guid.NewGuid():N}";

@@ -77,6 +77,8 @@ public sealed class NewPassportModel(PageGraphQL graphQL, IStringLocalizer<Share
             return Page();
         }
 
+        // The passport's page then asks, once, how easy that was.
+        TempData[SatisfactionPrompt.TempDataKey] = "CREATED_PASSPORT";
         return LocalRedirect($"/passports/{result.Data?["createPassport"]?["id"]}");
     }
 }
