@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 using Microsoft.Playwright;
 using Passport.LocalPostgres;
@@ -184,9 +185,12 @@ public sealed class KeycloakSignInTests(KeycloakSignInFixture fixture, ITestOutp
         var carer = await fixture.NewPageAsync();
         await carer.GotoAsync("/passports/new");
         await SignInAsync(carer, "carer.demo", "demo");
-        await carer.WaitForURLAsync("**/passports/new");
+        // Back from Keycloak: wait for the form itself rather than the page's load event, which once
+        // never came for this first page on a busy machine.
+        await carer.WaitForURLAsync("**/passports/new", new() { WaitUntil = WaitUntilState.Commit });
+        await carer.Locator("#givenName").WaitForAsync();
         await carer.FillNewPassportAsync("Morwenna", "Trevail", new DateOnly(2015, 2, 3));
-        await carer.WaitForURLAsync("**/passports/*");
+        await carer.WaitForURLAsync(new Regex("/passports/[0-9a-f-]{36}$")); // the new passport, not /passports/new
         var passport = new Uri(carer.Url).AbsolutePath;
         await carer.ClickAsync("text=Share with a professional");
         await carer.CheckAsync("#sector-social-care");
