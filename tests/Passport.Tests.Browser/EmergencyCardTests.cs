@@ -43,7 +43,7 @@ public sealed class EmergencyCardTests(BrowserFixture fixture)
         url.ShouldNotContain(id);
 
         // The QR code, as Chromium drew it, reads back as the link.
-        Decode(await card.Locator(".passport-emergency-card__qr svg").ScreenshotAsync()).ShouldBe(url);
+        (await DecodeDrawnAsync(card.Locator(".passport-emergency-card__qr svg"))).ShouldBe(url);
         await family.VerifyPageAsync("38-emergency-card");
 
         // The lock-screen image is a phone-sized PNG whose QR code reads back as the same link.
@@ -214,6 +214,25 @@ public sealed class EmergencyCardTests(BrowserFixture fixture)
     }
 
     /// <summary>Reads a QR code from a PNG (a screenshot or the lock-screen image) with ZXing.</summary>
+    /// <summary>
+    /// The QR code as Chromium drew it, read back; screenshots are taken again (up to 10 s) while
+    /// none reads, since one taken as the page settles after jumping to the card can catch it mid-draw.
+    /// </summary>
+    private static async Task<string?> DecodeDrawnAsync(ILocator qr)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var text = Decode(await qr.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled }));
+            if (text is not null || DateTime.UtcNow > deadline)
+            {
+                return text;
+            }
+
+            await qr.Page.WaitForTimeoutAsync(200); // between screenshots only
+        }
+    }
+
     private static string? Decode(byte[] png)
     {
         using var decoded = SKBitmap.Decode(png);
