@@ -287,7 +287,9 @@ public sealed class KeycloakSignInTests(KeycloakSignInFixture fixture, ITestOutp
             await page.ClickAsync("button:has-text('Continue to sign in')");
         }
 
-        await page.WaitForURLAsync("**/realms/passport/**");
+        // Wait for Keycloak's form, not the page's load event, which on a busy machine did not come
+        // within two minutes for a page already drawn (its network idle).
+        await page.WaitForURLAsync("**/realms/passport/**", new() { WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("#username", username);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#kc-login");
