@@ -219,8 +219,15 @@ builder.Host.UseWolverine(options =>
         .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(80), TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(1000));
 });
 
+services.AddSingleton<GraphQLDocumentCache>();
 services.AddGraphQL(graphQL =>
 {
+    graphQL.Services.Configure<GraphQL.Validation.Complexity.ComplexityOptions>(complexity =>
+    {
+        complexity.MaxDepth = GraphQLEndpoint.MaxDepth;
+        complexity.MaxComplexity = 20_000;
+    });
+
     graphQL.AddSchema<PassportSchema>()
         .AddSystemTextJson()
         .AddGraphTypes(typeof(PassportSchema).Assembly)
@@ -230,11 +237,12 @@ services.AddGraphQL(graphQL =>
         .ConfigureExecution<GraphQLOperationMetrics>()
         // One Marten session serves a request; resolvers must not use it concurrently.
         .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
-        .AddComplexityAnalyzer(complexity =>
-        {
-            complexity.MaxDepth = GraphQLEndpoint.MaxDepth;
-            complexity.MaxComplexity = 20_000;
-        })
+        // The complexity limit counts `first` as the list's size, and `first` may be a variable: it
+        // runs on every request, cached document or not (AddComplexityAnalyzer would run it only on
+        // documents not yet cached).
+        .AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true)
+        // Parsed and validated documents are kept by query text (GraphQLDocumentCache).
+        .ConfigureExecution(provider => provider.GetRequiredService<GraphQLDocumentCache>())
         .AddErrorInfoProvider(errors =>
         {
             errors.ExposeExceptionDetails = false;

@@ -105,7 +105,8 @@ internal static partial class GraphQLEndpoint
             return;
         }
 
-        var shape = QueryShape.TryRead(request.Query, request.OperationName);
+        var shape = http.RequestServices.GetRequiredService<GraphQLDocumentCache>().Find(request.Query, request.OperationName)
+            ?? QueryShape.TryRead(request.Query, request.OperationName);
         if (shape is { Depth: QueryShape.Unmeasurable })
         {
             await WriteProblemAsync(http, serializer, StatusCodes.Status400BadRequest, ErrorCodes.QueryTooComplex, $"The query nests too deep; at most {MaxDepth} levels are allowed.");

@@ -39,6 +39,12 @@ internal sealed record QueryShape(GraphQLDocument? Document, OperationType? Oper
             return new QueryShape(null, null, 0);
         }
 
+        return Of(document, operationName);
+    }
+
+    /// <summary>The shape of a document already parsed (by the endpoint or by GraphQL.NET).</summary>
+    public static QueryShape Of(GraphQLDocument document, string? operationName)
+    {
         var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
             .GroupBy(f => f.FragmentName.Name.StringValue)
             .ToDictionary(g => g.Key, g => g.First());
