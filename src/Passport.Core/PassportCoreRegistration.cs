@@ -108,12 +108,16 @@ public static class PassportCoreRegistration
         options.Schema.For<LocalAuthorityModules.ModuleEnablement>().DatabaseSchemaName(PassportSchemaName).Index(x => x.LocalAuthority);
         options.Schema.For<LocalAuthorityModules.ModuleEnablementChange>().DatabaseSchemaName(AuditSchemaName).Index(x => x.LocalAuthority);
         options.Schema.For<FamilyInvitation>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
-        options.Schema.For<Notification>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId).Index(x => x.Recipient!);
+        options.Schema.For<Notification>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId)
+            // myNotifications pages newest first: a page reads the index from its cursor.
+            .Index([x => x.Recipient!, x => x.At]);
         options.Schema.For<ShareCodeAttempt>().DatabaseSchemaName(AuditSchemaName).Index(x => x.Subject).Index(x => x.Organisation!);
         options.Schema.For<Retention.PassportPurged>().DatabaseSchemaName(AuditSchemaName);
         options.Schema.For<AccessLogEntry>()
             .DatabaseSchemaName(AuditSchemaName)
-            .Index(x => x.PassportId)
+            // accessLog pages newest first within a passport: a page reads the index from its cursor
+            // (and anything else looking entries up by passport uses the same index).
+            .Index([x => x.PassportId, x => x.At])
             .Index(x => x.At);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Passport.Core.AccessLog;
 using Passport.Core.Passports;
 using Passport.Sdk;
@@ -75,15 +76,41 @@ public sealed class PassportAccess(
     }
 
     /// <summary>A passport's access log, newest first, for its family or an auditor.</summary>
-    public async Task<IReadOnlyList<AccessLogEntry>> AccessLogAsync(Guid passportId, int first, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who has read a passport, newest first: the first <paramref name="first"/> entries older than
+    /// the one whose cursor is <paramref name="after"/>. PostgreSQL walks the (passport, time) index
+    /// from the cursor and stops after the page, so a long log costs what the page shows.
+    /// </summary>
+    public async Task<IReadOnlyList<AccessLogEntry>> AccessLogAsync(Guid passportId, int first, string? after, CancellationToken cancellationToken)
     {
         await AuthorizeAccessLogAsync(passportId, cancellationToken, allowAuditor: true).ConfigureAwait(false);
-        return await session.Query<AccessLogEntry>()
-            .Where(e => e.PassportId == passportId)
+        var entries = session.Query<AccessLogEntry>().Where(e => e.PassportId == passportId);
+        if (Paging.AccessLogAfter(after, passportId) is { } below)
+        {
+            // The cursor must name an entry of this passport's log.
+            var boundary = await session.LoadAsync<AccessLogEntry>(below, cancellationToken).ConfigureAwait(false);
+            if (boundary?.PassportId != passportId)
+            {
+                throw Paging.NotACursor();
+            }
+
+            entries = entries.Where(e => e.MatchesSql(AccessLogBelow, below));
+        }
+
+        return await entries
             .OrderByDescending(e => e.At)
+            .ThenByDescending(e => e.Id)
             .Take(first)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Entries after the cursor's in (time, id) order, both compared by PostgreSQL as it stores
+    /// them (a time sent from .NET would be rounded differently), on the expressions Marten indexes.
+    /// </summary>
+    private static readonly string AccessLogBelow =
+        $"({PassportCoreRegistration.PassportSchemaName}.mt_immutable_timestamptz(d.data ->> 'At'), d.id) < " +
+        $"(select {PassportCoreRegistration.PassportSchemaName}.mt_immutable_timestamptz(b.data ->> 'At'), b.id from {PassportCoreRegistration.AuditSchemaName}.mt_doc_accesslogentry as b where b.id = ?)";
 
     /// <summary>
     /// What changed on a passport, when and by whom, newest first: only changes to groups the

@@ -88,6 +88,7 @@ public sealed class NotificationGraphType : ObjectGraphType<Notification>
         Field<NonNullGraphType<IdGraphType>>("passportId").Resolve(c => c.Source.PassportId.ToString());
         Field<NonNullGraphType<StringGraphType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Message);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass it as myNotifications' `after` to get the notifications before this one.").Resolve(c => Paging.NotificationCursor(c.Source.Id));
     }
 }
 

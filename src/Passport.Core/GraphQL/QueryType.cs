@@ -30,14 +30,15 @@ public sealed class QueryType : ObjectGraphType
                 Paging.First(c.GetArgument("first", Paging.DefaultFirst)), c.GetArgument<string?>("after"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessLogEntryGraphType>>>>("accessLog")
-            .Description("Who has read a passport, newest first. For the family and auditors.")
+            .Description("Who has read a passport, newest first: the first `first` (1 to 500; values outside are brought within) older than the entry whose `cursor` is `after`. For the family and auditors.")
             .Argument<NonNullGraphType<IdGraphType>>("passportId")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .Argument<StringGraphType>("after")
             .ResolveAsync(async c =>
             {
                 var passportId = InputRules.PassportId(c.GetArgument<string>("passportId"));
                 var first = Math.Clamp(c.GetArgument("first", 50), 1, 500);
-                return await Access(c).AccessLogAsync(passportId, first, c.CancellationToken);
+                return await Access(c).AccessLogAsync(passportId, first, c.GetArgument<string?>("after"), c.CancellationToken);
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleGraphType>>>>("modules")
@@ -60,8 +61,11 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await Notifications(c).ForFamilyAsync(c.GetArgument<string>("passportId"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("myNotifications")
-            .Description("Notifications for the signed-in professional, e.g. a new severe allergy on a passport whose care team they are on. Newest first.")
-            .ResolveAsync(async c => await Notifications(c).MineAsync(c.CancellationToken));
+            .Description("Notifications for the signed-in professional, e.g. a new severe allergy on a passport whose care team they are on. Newest first: the first `first` (at most 200) older than the notification whose `cursor` is `after`.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = NotificationsQuery.Newest)
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c => await Notifications(c).MineAsync(
+                Paging.First(c.GetArgument("first", NotificationsQuery.Newest)), c.GetArgument<string?>("after"), c.CancellationToken));
 
         EmergencyCards.EmergencyCardFields.DefineScan(this);
         Impact.ImpactFields.DefineQuery(this);

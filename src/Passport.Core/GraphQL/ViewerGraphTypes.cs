@@ -36,5 +36,6 @@ public sealed class AccessLogEntryGraphType : ObjectGraphType<AccessLogEntry>
         Field<StringGraphType>("organisation").Resolve(c => c.Source.Organisation);
         Field<NonNullGraphType<AccessBasisGraphType>>("basis").Resolve(c => c.Source.Basis);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("groups").Resolve(c => c.Source.Groups);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass it as accessLog's `after` to get the entries before this one.").Resolve(c => Passports.Paging.AccessLogCursor(c.Source.PassportId, c.Source.Id));
     }
 }

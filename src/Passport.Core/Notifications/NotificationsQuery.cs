@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Linq.MatchesSql;
 using Passport.Core.Access;
 using Passport.Core.AccessLog;
 using Passport.Core.Passports;
@@ -17,8 +18,8 @@ namespace Passport.Core.Notifications;
 /// </summary>
 public sealed class NotificationsQuery(IQuerySession session, AccessDecision decision, CurrentViewer viewer, AccessLogCollector accessLog)
 {
-    /// <summary>How many of the newest notifications a request looks at.</summary>
-    private const int Newest = 100;
+    /// <summary>How many of the newest notifications a request looks at (notifications); the page size of myNotifications unless asked.</summary>
+    public const int Newest = 100;
 
     /// <summary>What an emergency-information notification stored before notifications carried their groups tells of.</summary>
     private static readonly List<string> EarlierEmergencyInformation = [EmergencyInformationChanged.EmergencyGroup, CoreFieldGroups.IdentityBasic];
@@ -44,36 +45,99 @@ public sealed class NotificationsQuery(IQuerySession session, AccessDecision dec
         return shown;
     }
 
-    /// <summary>The signed-in professional's own notifications across passports, newest first.</summary>
-    public async Task<IReadOnlyList<Notification>> MineAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The signed-in professional's own notifications across passports, newest first: the first
+    /// <paramref name="first"/> they may still see, older than the one whose cursor is
+    /// <paramref name="after"/>. Read from the (recipient, time) index in batches, from the cursor,
+    /// only until the page is full, so a long list costs what the page shows.
+    /// </summary>
+    public async Task<IReadOnlyList<Notification>> MineAsync(int first, string? after, CancellationToken cancellationToken)
     {
         var who = viewer.Value;
-        var notifications = await session.Query<Notification>()
-            .Where(n => n.Recipient == who.Subject)
-            .OrderByDescending(n => n.At)
-            .Take(Newest)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var passports = await session.LoadManyAsync<PassportView>(cancellationToken, notifications.Select(n => n.PassportId).Distinct()).ConfigureAwait(false);
-
-        var shown = new List<Notification>();
-        // A closed passport is no longer shown, notifications about it included.
-        foreach (var view in passports.Where(p => !decision.IsClosed(p)))
+        var below = Paging.NotificationAfter(after);
+        if (below is { } cursor)
         {
-            if (decision.Decide(who, view) is not { } grant)
+            // Only a cursor of this person's own notifications is one.
+            var boundary = await session.LoadAsync<Notification>(cursor, cancellationToken).ConfigureAwait(false);
+            if (boundary is null || boundary.Recipient != who.Subject)
             {
-                continue;
-            }
-
-            var fromPassport = ShownOf(notifications.Where(n => n.PassportId == view.Id), grant);
-            if (fromPassport.Count > 0)
-            {
-                Audit(view, grant, fromPassport);
-                shown.AddRange(fromPassport);
+                throw Paging.NotACursor();
             }
         }
 
-        return shown.OrderByDescending(n => n.At).ToList();
+        var shown = new List<Notification>();
+        var grants = new Dictionary<Guid, (PassportView View, AccessGrant Grant)?>();
+        var batchSize = Math.Max(first, Newest);
+        while (shown.Count < first)
+        {
+            var query = session.Query<Notification>().Where(n => n.Recipient == who.Subject);
+            if (below is { } from)
+            {
+                query = query.Where(n => n.MatchesSql(NotificationBelow, from));
+            }
+
+            var batch = await query
+                .OrderByDescending(n => n.At)
+                .ThenByDescending(n => n.Id)
+                .Take(batchSize)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            var unseen = batch.Select(n => n.PassportId).Distinct().Where(id => !grants.ContainsKey(id)).ToList();
+            if (unseen.Count > 0)
+            {
+                var passports = await session.LoadManyAsync<PassportView>(cancellationToken, unseen).ConfigureAwait(false);
+                foreach (var id in unseen)
+                {
+                    grants[id] = null;
+                }
+
+                // A closed passport is no longer shown, notifications about it included.
+                foreach (var view in passports.Where(p => !decision.IsClosed(p)))
+                {
+                    if (decision.Decide(who, view) is { } grant)
+                    {
+                        grants[view.Id] = (view, grant);
+                    }
+                }
+            }
+
+            foreach (var notification in batch)
+            {
+                if (shown.Count == first)
+                {
+                    break;
+                }
+
+                if (grants[notification.PassportId] is { } access && GroupsOf(notification).All(access.Grant.MaySee))
+                {
+                    shown.Add(notification);
+                }
+            }
+
+            if (batch.Count < batchSize)
+            {
+                break;
+            }
+
+            below = batch[^1].Id;
+        }
+
+        foreach (var fromPassport in shown.GroupBy(n => n.PassportId))
+        {
+            var (view, grant) = grants[fromPassport.Key]!.Value;
+            Audit(view, grant, fromPassport.ToList());
+        }
+
+        return shown;
     }
+
+    /// <summary>
+    /// Notifications after the cursor's in (time, id) order, both compared by PostgreSQL as it
+    /// stores them, on the expressions Marten indexes.
+    /// </summary>
+    private static readonly string NotificationBelow =
+        $"({PassportCoreRegistration.PassportSchemaName}.mt_immutable_timestamptz(d.data ->> 'At'), d.id) < " +
+        $"(select {PassportCoreRegistration.PassportSchemaName}.mt_immutable_timestamptz(b.data ->> 'At'), b.id from {PassportCoreRegistration.PassportSchemaName}.mt_doc_notification as b where b.id = ?)";
 
     private static List<Notification> ShownOf(IEnumerable<Notification> notifications, AccessGrant grant) =>
         notifications.Where(n => GroupsOf(n).All(grant.MaySee)).ToList();

@@ -5,8 +5,9 @@ using Passport.Sdk;
 namespace Passport.Core.Passports;
 
 /// <summary>
-/// Paging of lists that grow without bound (<c>history</c>, <c>myPassports</c>): <c>first</c>
-/// items (50 unless asked, at most 200) after the item whose <c>cursor</c> is given as
+/// Paging of lists that grow without bound (<c>history</c>, <c>myPassports</c>, <c>accessLog</c>,
+/// <c>myNotifications</c>): <c>first</c> items (50 unless asked, at most 200; see each field for
+/// the exceptions kept from before paging) after the item whose <c>cursor</c> is given as
 /// <c>after</c>. A cursor is opaque to clients; it names only what the client already has (a
 /// passport id, a version), never child data such as a name, so handing it back reveals nothing.
 /// </summary>
@@ -51,6 +52,40 @@ public static class Paging
 
         var parts = Decode(after).Split(':');
         return parts is ["passport", var id] && Guid.TryParseExact(id, "N", out var passportId) ? passportId : throw NotACursor();
+    }
+
+    /// <summary>The cursor of an <c>accessLog</c> entry: the passport and the entry's id, nothing about who read it.</summary>
+    public static string AccessLogCursor(Guid passportId, Guid entryId) => Encode($"access:{passportId:N}:{entryId:N}");
+
+    /// <summary>The access-log entry of this passport the page starts below, or null from the newest.</summary>
+    public static Guid? AccessLogAfter(string? after, Guid passportId)
+    {
+        if (after is null)
+        {
+            return null;
+        }
+
+        var parts = Decode(after).Split(':');
+        return parts is ["access", var id, var entry]
+            && Guid.TryParseExact(id, "N", out var cursorPassport) && cursorPassport == passportId
+            && Guid.TryParseExact(entry, "N", out var entryId)
+                ? entryId
+                : throw NotACursor();
+    }
+
+    /// <summary>The cursor of a notification in <c>myNotifications</c>.</summary>
+    public static string NotificationCursor(Guid notificationId) => Encode($"notification:{notificationId:N}");
+
+    /// <summary>The notification the page starts below, or null from the newest.</summary>
+    public static Guid? NotificationAfter(string? after)
+    {
+        if (after is null)
+        {
+            return null;
+        }
+
+        var parts = Decode(after).Split(':');
+        return parts is ["notification", var id] && Guid.TryParseExact(id, "N", out var notificationId) ? notificationId : throw NotACursor();
     }
 
     public static PassportException NotACursor() =>
