@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Marten;
 using Weasel.Core;
 using Weasel.Core.Migrations;
@@ -58,7 +59,6 @@ public sealed class PassportMembers(StoreOptions options) : FeatureSchemaBase("P
         table.AddColumn("family_name", "text").NotNull().AsPrimaryKey();
         table.AddColumn("given_name", "text").NotNull().AsPrimaryKey();
         table.AddColumn("passport_id", "uuid").NotNull().AsPrimaryKey();
-        table.Indexes.Add(new IndexDefinition("passport_member_by_passport") { Columns = ["passport_id"] });
         yield return table;
 
         yield return new Function(PostgresqlProvider.Instance.Parse(FollowFunction), $$"""
@@ -69,7 +69,10 @@ public sealed class PassportMembers(StoreOptions options) : FeatureSchemaBase("P
                     RETURN NULL;
                 END IF;
                 IF TG_OP <> 'INSERT' THEN
-                    DELETE FROM {{TableName}} WHERE passport_id = OLD.id;
+                    -- Each old row by its whole key: no second index on passport id is needed.
+                    DELETE FROM {{TableName}}
+                    WHERE subject IN (SELECT jsonb_array_elements_text(OLD.data -> 'MemberSubjects'))
+                      AND family_name = OLD.data ->> 'FamilyName' AND given_name = OLD.data ->> 'GivenName' AND passport_id = OLD.id;
                 END IF;
                 IF TG_OP <> 'DELETE' THEN
                     INSERT INTO {{TableName}} (subject, family_name, given_name, passport_id)
@@ -81,7 +84,7 @@ public sealed class PassportMembers(StoreOptions options) : FeatureSchemaBase("P
             $function$;
             """);
 
-        yield return new FillingTrigger("passport_member_follows_view", ViewTable, $"{FollowFunction}()")
+        yield return new MemberTrigger("passport_member_follows_view", $"{FollowFunction}()", fillsOnCreate: true)
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Insert | TriggerEvents.Delete,
@@ -89,7 +92,7 @@ public sealed class PassportMembers(StoreOptions options) : FeatureSchemaBase("P
 
         // Most changes to a passport (every recorded item moves its last change) leave its members
         // and names alone: those skip the trigger.
-        yield return new Trigger("passport_member_follows_view_update", ViewTable, $"{FollowFunction}()")
+        yield return new MemberTrigger("passport_member_follows_view_update", $"{FollowFunction}()")
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Update,
@@ -98,7 +101,7 @@ public sealed class PassportMembers(StoreOptions options) : FeatureSchemaBase("P
                 "OR OLD.data ->> 'GivenName' IS DISTINCT FROM NEW.data ->> 'GivenName'",
         };
 
-        yield return new Trigger("passport_member_follows_view_truncate", ViewTable, $"{FollowFunction}()")
+        yield return new MemberTrigger("passport_member_follows_view_truncate", $"{FollowFunction}()")
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Truncate,
@@ -107,15 +110,25 @@ public sealed class PassportMembers(StoreOptions options) : FeatureSchemaBase("P
     }
 
     /// <summary>
-    /// The insert/delete trigger: the migration that creates it (a new database, or one stored before
-    /// the table existed) also fills the table from the views already there, in the same transaction.
+    /// A trigger on the view's table, created when missing. Weasel would compare its definition with
+    /// PostgreSQL's rendering of it, which spells a WHEN condition differently, and so drop and
+    /// create the triggers (and fill the table again) at every start: a trigger that must change
+    /// takes a new name instead. The insert/delete trigger's creation (a new database, or one stored
+    /// before this table existed) also fills the table from the views already there, in the same
+    /// migration.
     /// </summary>
-    private sealed class FillingTrigger(string name, string target, string functionCall) : Trigger(name, target, functionCall)
+    private sealed class MemberTrigger(string name, string functionCall, bool fillsOnCreate = false) : Trigger(name, ViewTable, functionCall)
     {
+        public override async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default) =>
+            new SchemaObjectDelta(this, await reader.ReadAsync(ct).ConfigureAwait(false) ? SchemaPatchDifference.None : SchemaPatchDifference.Create);
+
         public override void WriteCreateStatement(Migrator migrator, TextWriter writer)
         {
             base.WriteCreateStatement(migrator, writer);
-            writer.WriteLine(FillSql);
+            if (fillsOnCreate)
+            {
+                writer.WriteLine(FillSql);
+            }
         }
     }
 }
