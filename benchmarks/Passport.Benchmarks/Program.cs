@@ -22,5 +22,12 @@ if (options.OutputFile is { } file)
     Console.WriteLine($"Written to {file}");
 }
 
+if ((options.ChartFile ?? (options.OutputFile is { } output ? Path.ChangeExtension(output, ".png") : null)) is { } chart)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(chart)!);
+    Chart.Draw(report, chart);
+    Console.WriteLine($"Chart drawn to {chart}");
+}
+
 // Non-zero when any row completed nothing or had failures, so a smoke check can rely on the exit code.
 return report.IsComplete ? 0 : 1;

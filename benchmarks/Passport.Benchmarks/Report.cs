@@ -5,17 +5,27 @@ namespace Passport.Benchmarks;
 
 internal sealed record Machine(int Cores, double MemoryGiB, string PostgresVersion, string LoadBefore, string LoadAfter, string DotnetVersion);
 
-/// <summary>The run's figures as Markdown: one table, each passport operation beside its raw baseline from the same run.</summary>
-internal sealed record Report(BenchmarkOptions Options, Machine Machine, IReadOnlyList<(int Passports, TimeSpan Took)> Seeding, IReadOnlyList<Measurement> Measurements, DateTimeOffset FinishedAt)
+/// <summary>The run's figures as Markdown: each passport operation beside its raw baseline from the same run, the targets, and where PostgreSQL spent its time.</summary>
+internal sealed record Report(
+    BenchmarkOptions Options,
+    Machine Machine,
+    IReadOnlyList<Seeding> Seeding,
+    IReadOnlyList<Measurement> Measurements,
+    IReadOnlyList<(int Passports, IReadOnlyList<StatementFigures> Top)> Statements,
+    DateTimeOffset FinishedAt)
 {
     private static readonly Dictionary<string, string> BaselineOf = new(StringComparer.Ordinal)
     {
         [BenchmarkRun.PassportRead] = BenchmarkRun.RawRead,
         [BenchmarkRun.PassportWrite] = BenchmarkRun.RawWrite,
+        [BenchmarkRun.ReadAtRate] = BenchmarkRun.RawRead,
+        [BenchmarkRun.WriteAtRate] = BenchmarkRun.RawWrite,
     };
 
     /// <summary>Every row completed operations without a failure.</summary>
     public bool IsComplete => Measurements.Count > 0 && Measurements.All(m => m.Completed > 0 && m.Failed == 0);
+
+    public Measurement? Find(string operation, int passports) => Measurements.FirstOrDefault(m => m.Operation == operation && m.Passports == passports);
 
     public string ToMarkdown()
     {
@@ -26,20 +36,31 @@ internal sealed record Report(BenchmarkOptions Options, Machine Machine, IReadOn
         text.AppendLine(c, $"* Machine: {Machine.Cores} cores, {Machine.MemoryGiB:F1} GiB RAM; .NET {Machine.DotnetVersion}; {Machine.PostgresVersion.Split(" on ")[0]}.");
         text.AppendLine("* The host, PostgreSQL and the load generator (this program) share the machine and its cores.");
         text.AppendLine(c, $"* Load average (1, 5, 15 min) before the run: {Machine.LoadBefore}; after: {Machine.LoadAfter}.");
-        text.AppendLine(c, $"* PostgreSQL: {(Options.IsDurable ? "durable (fsync and synchronous_commit on, as in production)" : "non-durable (fsync and synchronous_commit off)")}; a throwaway cluster started for the run.");
-        text.AppendLine(c, $"* Concurrency {Options.Concurrency}; {Options.WarmUp.TotalSeconds:F0} s warm-up (not counted) and {Options.Duration.TotalSeconds:F0} s measured per row.");
-        text.AppendLine(c, $"* Seeding (Marten appends in the benchmark process, 5 events per passport, inline projections): {string.Join("; ", Seeding.Select(s => $"to {s.Passports:N0} in {s.Took.TotalSeconds:F0} s"))}.");
+        text.AppendLine("* PostgreSQL: " + (Options.IsDurable ? "durable (fsync and synchronous_commit on, as in production)" : "non-durable (fsync and synchronous_commit off)") + "; a throwaway cluster started for the run, pg_stat_statements loaded; "
+            + (Options.PostgresSettings.Count == 0 ? "otherwise PostgreSQL's default settings." : "settings " + string.Join(", ", Options.PostgresSettings.Select(s => $"`{s.Key}={s.Value}`")) + ", otherwise PostgreSQL's defaults."));
+        text.AppendLine(c, $"* Closed-loop rows: {Options.Concurrency} requests in flight; open-loop rows (\"at 70 % of its peak\") start requests on a fixed schedule at 70 % of the same scale point's closed-loop throughput and count latency from when each was due. {Options.WarmUp.TotalSeconds:F0} s warm-up (not counted) and {Options.Duration.TotalSeconds:F0} s measured per row.");
+        foreach (var s in Seeding)
+        {
+            text.AppendLine(c, $"* Seeding to {s.Passports:N0}: {s.Added:N0} passports in {s.Took.TotalSeconds:F0} s ({s.Added / Math.Max(s.Took.TotalSeconds, 0.001):N0}/s); {s.Events:N0} events stored; {s.Sizes}.");
+        }
+
         text.AppendLine();
-        text.AppendLine("| passports | operation | req/s | p50 ms | p95 ms | p99 ms | failed | throughput vs raw | p50 vs raw |");
-        text.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| passports | operation | req/s | p50 ms | p95 ms | p99 ms | failed | throughput vs raw | p50 vs raw | host RSS MiB |");
+        text.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var m in Measurements)
         {
-            var baseline = BaselineOf.TryGetValue(m.Operation, out var rawName)
-                ? Measurements.FirstOrDefault(b => b.Operation == rawName && b.Passports == m.Passports)
-                : null;
-            var throughputRatio = baseline is null ? "" : (m.PerSecond / baseline.PerSecond).ToString("P1", c);
+            var baseline = BaselineOf.TryGetValue(m.Operation, out var rawName) ? Find(rawName, m.Passports) : null;
+            var throughputRatio = baseline is null || m.OfferedPerSecond is not null ? "" : (m.PerSecond / baseline.PerSecond).ToString("P1", c);
             var latencyRatio = baseline is null ? "" : (m.P50 / baseline.P50).ToString("F1", c) + "×";
-            text.AppendLine(c, $"| {m.Passports:N0} | {m.Operation} | {m.PerSecond:F0} | {m.P50:F1} | {m.P95:F1} | {m.P99:F1} | {m.Failed} | {throughputRatio} | {latencyRatio} |");
+            text.AppendLine(c, $"| {m.Passports:N0} | {m.Operation} | {m.PerSecond:F0}{(m.OfferedPerSecond is { } o ? $" (of {o:F0} offered)" : "")} | {m.P50:F1} | {m.P95:F1} | {m.P99:F1} | {m.Failed} | {throughputRatio} | {latencyRatio} | {(m.HostRssMiB is { } rss ? rss.ToString("F0", c) : "")} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Targets");
+        text.AppendLine();
+        foreach (var line in Targets())
+        {
+            text.AppendLine(line);
         }
 
         if (Options.ScalePoints.Count > 1)
@@ -55,6 +76,64 @@ internal sealed record Report(BenchmarkOptions Options, Machine Machine, IReadOn
             }
         }
 
+        foreach (var (passports, top) in Statements.TakeLast(1))
+        {
+            text.AppendLine();
+            text.AppendLine(c, $"## Where PostgreSQL spent its time at {passports:N0} passports (pg_stat_statements, all rows of that scale point)");
+            text.AppendLine();
+            text.AppendLine("| calls | total ms | mean ms | rows | statement (first 160 characters) |");
+            text.AppendLine("| ---: | ---: | ---: | ---: | --- |");
+            foreach (var s in top)
+            {
+                text.AppendLine(c, $"| {s.Calls:N0} | {s.TotalMs:N0} | {s.MeanMs:F3} | {s.Rows:N0} | `{s.Query.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal)}` |");
+            }
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>Each target of docs/performance.md, met or not, with the figures it was judged on.</summary>
+    public IEnumerable<string> Targets()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var (smallest, largest) = (Options.ScalePoints[0], Options.ScalePoints[^1]);
+        string Verdict(bool met) => met ? "**met**" : "**not met**";
+        foreach (var scale in Options.ScalePoints)
+        {
+            if (Find(BenchmarkRun.PassportRead, scale) is { } read && Find(BenchmarkRun.RawRead, scale) is { } rawRead && Find(BenchmarkRun.ReadAtRate, scale) is { } readAtRate)
+            {
+                var ratio = read.PerSecond / rawRead.PerSecond;
+                yield return string.Create(c, $"* {scale:N0}: audited read {ratio:P1} of raw (≥ 50 %: {Verdict(ratio >= 0.5)}); p99 at 70 % of peak {readAtRate.P99:F1} ms (≤ 25 ms: {Verdict(readAtRate.P99 <= 25)}).");
+            }
+
+            if (Find(BenchmarkRun.PassportWrite, scale) is { } write && Find(BenchmarkRun.RawWrite, scale) is { } rawWrite && Find(BenchmarkRun.WriteAtRate, scale) is { } writeAtRate)
+            {
+                var ratio = write.PerSecond / rawWrite.PerSecond;
+                yield return string.Create(c, $"* {scale:N0}: recorded fact {ratio:P1} of raw (≥ 30 %: {Verdict(ratio >= 0.3)}); p99 at 70 % of peak {writeAtRate.P99:F1} ms (≤ 50 ms: {Verdict(writeAtRate.P99 <= 50)}).");
+            }
+        }
+
+        if (smallest != largest)
+        {
+            foreach (var operation in new[] { BenchmarkRun.PassportRead, BenchmarkRun.PassportWrite })
+            {
+                if (Find(operation, smallest) is { } first && Find(operation, largest) is { } last)
+                {
+                    var growth = last.P50 / first.P50;
+                    yield return string.Create(c, $"* {operation}: p50 {first.P50:F1} ms at {smallest:N0}, {last.P50:F1} ms at {largest:N0}: ×{growth:F2} (≤ 1.25×: {Verdict(growth <= 1.25)}).");
+                }
+            }
+        }
+
+        if (Find(BenchmarkRun.SmallCaseload, largest) is { } small && Find(BenchmarkRun.LargeCaseload, largest) is { } large)
+        {
+            var growth = large.P50 / small.P50;
+            yield return string.Create(c, $"* myPassports first page at {largest:N0}: p50 {small.P50:F1} ms on 20 care teams, {large.P50:F1} ms on 2,000: ×{growth:F2} (≤ 1.5×: {Verdict(growth <= 1.5)}).");
+        }
+
+        if (Find(BenchmarkRun.Mixed, largest) is { HostRssMiB: { } rss })
+        {
+            yield return string.Create(c, $"* Host resident memory under the mixed load at {largest:N0}: at most {rss:F0} MiB (≤ 600 MB, 572 MiB: {Verdict(rss <= 572)}).");
+        }
     }
 }

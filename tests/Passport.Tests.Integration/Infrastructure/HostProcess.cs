@@ -19,6 +19,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The host's operating-system process id (the benchmark reads its memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get
