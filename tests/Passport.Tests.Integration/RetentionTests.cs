@@ -85,10 +85,8 @@ public partial class RetentionTests(PassportFixture fixture)
         (await RowsAboutAsync(database, due)).ShouldBe(purged);
         host.Output.ShouldContain($"Retention purged closed passport {due}");
 
-        // None of them has it among their passports any more.
+        // None of them has it among their passports any more (the doctor's list is read below).
         (await MemberRowsAsync(database, due)).ShouldBe(0);
-        (await PassportFixture.GraphQLAsync(http, fixture.Token(doctor), "{ myPassports { id } }")).Ok()["myPassports"]!.AsArray()
-            .Select(p => p!["id"]!.GetValue<string>()).ShouldBe([open]);
 
         // The others closed are seen closed today, once, and kept for the whole period from today.
         foreach (var kept in new[] { recentlyClosed, closedLongAgoSeenToday })
@@ -108,6 +106,10 @@ public partial class RetentionTests(PassportFixture fixture)
             (await RowsAboutAsync(database, passport)).ShouldBe(rows);
         }
 
+        // (A read, so after the counts above: it adds to the open passport's access log.)
+        (await PassportFixture.GraphQLAsync(http, fixture.Token(doctor), "{ myPassports { id } }")).Ok()["myPassports"]!.AsArray()
+            .Select(p => p!["id"]!.GetValue<string>()).ShouldBe([open]);
+
         // Auditors still read the closed passports' logs, the purged one's included; to anyone else the purged one is gone.
         var auditor = fixture.Token(Persona.Auditor());
         (await PassportFixture.GraphQLAsync(http, auditor, "query($id: ID!) { accessLog(passportId: $id) { basis } }", new { id = recentlyClosed })).Ok()["accessLog"]!.AsArray().ShouldNotBeEmpty();
@@ -116,8 +118,6 @@ public partial class RetentionTests(PassportFixture fixture)
         (await PassportFixture.GraphQLAsync(http, fixture.Token(carer), "query($id: ID!) { accessLog(passportId: $id) { basis } }", new { id = due })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
         (await PassportFixture.GraphQLAsync(http, fixture.Token(carer), "query($id: ID!) { passport(id: $id) { id } }", new { id = due })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
         (await PassportFixture.GraphQLAsync(http, fixture.Token(carer), "query($id: ID!) { passport(id: $id) { id } }", new { id = open })).Ok();
-        (await PassportFixture.GraphQLAsync(http, fixture.Token(doctor), "{ myPassports { id } }")).Ok()["myPassports"]!.AsArray()
-            .Select(p => p!["id"]!.GetValue<string>()).ShouldBe([open]);
     }
 
     [Fact]
