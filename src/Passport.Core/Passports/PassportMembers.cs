@@ -12,7 +12,7 @@ namespace Passport.Core.Passports;
 /// <summary>
 /// Who has a standing relationship with which passport, in "my passports" order: one row per member
 /// subject of each <see cref="PassportView"/> (subject, family name, given name, passport id), with a
-/// b-tree index in that order, so a page of a viewer's passports is read straight off the index,
+/// primary key in that order, so a page of a viewer's passports is read straight off the index,
 /// however many passports the viewer has (ADR 0026).
 /// </summary>
 /// <remarks>
@@ -30,7 +30,7 @@ public sealed class PassportMembers(StoreOptions options) : FeatureSchemaBase("P
     private const string ViewTable = PassportCoreRegistration.PassportSchemaName + ".mt_doc_passportview";
     private const string FollowFunction = PassportCoreRegistration.PassportSchemaName + ".passport_member_follow_view";
 
-    /// <summary>A page of a subject's passport ids in order, after a position (null: from the start); parameters subject, family, given, id, limit.</summary>
+    /// <summary>A page of a subject's passport ids in order, after a position; parameters subject, family, given, id, limit.</summary>
     public const string PageSql =
         $"select row(passport_id), row(family_name), row(given_name) from {TableName} " +
         "where subject = ? and (family_name, given_name, passport_id) > (?, ?, ?) " +
