@@ -100,8 +100,10 @@ public static class PassportCoreRegistration
             .Metadata(m => m.Revision.MapTo(x => x.Version))
             .UniqueIndex(x => x.NhsNumber!)
             // The retention job looks for passports by date of birth (those old enough to have closed).
-            .Index(x => x.DateOfBirth)
-            .GinIndexJsonData();
+            .Index(x => x.DateOfBirth);
+
+        // "My passports" reads its order from a membership table kept in step by PostgreSQL (ADR 0026).
+        options.Storage.Add(new PassportMembers(options));
         options.Schema.For<ShareCode>().DatabaseSchemaName(PassportSchemaName).UseOptimisticConcurrency(true);
         options.Schema.For<Languages.PersonLanguage>().DatabaseSchemaName(PassportSchemaName);
         options.Schema.For<Fhir.ImportedResource>().DatabaseSchemaName(PassportSchemaName).Index(x => x.PassportId);

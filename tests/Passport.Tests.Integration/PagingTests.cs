@@ -128,6 +128,80 @@ public class PagingTests(PassportFixture fixture)
         page.Select(p => p!["child"]!["familyName"]!.GetValue<string>()).ShouldBe(["Able", "Cole"]);
     }
 
+    [Fact]
+    public async Task My_passports_follow_joins_removals_and_name_changes_at_once_and_every_one_returned_is_audited()
+    {
+        var carer = Persona.Carer();
+        var nurse = Persona.Professional("health");
+        var ids = new Dictionary<string, string>();
+        foreach (var (given, family) in new[] { ("Ann", "Able"), ("Bea", "Baker"), ("Cy", "Cole"), ("Di", "Dean"), ("Ed", "Eve") })
+        {
+            ids[family] = await CreateAsync(carer, given, family, "2015-03-01");
+        }
+
+        await CreateAsync(carer, "Fay", "Fox", "2015-03-01");
+        foreach (var family in new[] { "Eve", "Baker", "Dean", "Cole" })
+        {
+            await JoinAsync(carer, ids[family], nurse);
+        }
+
+        (await AllPagesAsync(nurse, 3)).ShouldBe(["Bea Baker", "Cy Cole", "Di Dean", "Ed Eve"]);
+        (await AllPagesAsync(carer, 2)).ShouldBe(["Ann Able", "Bea Baker", "Cy Cole", "Di Dean", "Ed Eve", "Fay Fox"]);
+
+        // Renamed: the passport moves in the order at once, for everyone on it.
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!) { updateChildDetails(passportId: $id, input: { givenName: \"Cy\", familyName: \"Zane\", dateOfBirth: \"2015-03-01\", localAuthority: \"E06000052\" }) { id } }", new { id = ids["Cole"] })).Ok();
+        (await AllPagesAsync(nurse, 3)).ShouldBe(["Bea Baker", "Di Dean", "Ed Eve", "Cy Zane"]);
+        (await AllPagesAsync(carer, 4)).ShouldBe(["Ann Able", "Bea Baker", "Di Dean", "Ed Eve", "Fay Fox", "Cy Zane"]);
+
+        // Removed from a care team: gone from the list at once, and its cursor is no longer theirs.
+        var deanCursor = (await fixture.GraphQLAsync(nurse, Mine, new { first = 2 })).Ok()["myPassports"]!.AsArray()[1]!["cursor"]!.GetValue<string>();
+        (await fixture.GraphQLAsync(carer, "mutation($id: ID!, $s: String!) { removeCareTeamMember(passportId: $id, subject: $s) { id } }", new { id = ids["Dean"], s = nurse.Subject })).Ok();
+        (await AllPagesAsync(nurse, 1)).ShouldBe(["Bea Baker", "Ed Eve", "Cy Zane"]);
+        ShouldFailOn(await fixture.GraphQLAsync(nurse, Mine, new { after = deanCursor }), "after");
+
+        // Every passport a page returns is in the access log as read by the nurse (the only health
+        // professional on these passports), and no other passport is.
+        var auditor = Persona.Auditor();
+        async Task<Dictionary<string, int>> NurseReadsAsync()
+        {
+            var reads = new Dictionary<string, int>();
+            foreach (var (family, id) in ids)
+            {
+                reads[family] = (await fixture.GraphQLAsync(auditor, "query($id: ID!) { accessLog(passportId: $id, first: 200) { sector } }", new { id })).Ok()["accessLog"]!.AsArray()
+                    .Count(e => e!["sector"]?.GetValue<string>() == "health");
+            }
+
+            return reads;
+        }
+
+        var before = await NurseReadsAsync();
+        // Only ids are asked for: the list itself records the read, not just the fields shown.
+        var page = (await fixture.GraphQLAsync(nurse, "{ myPassports(first: 2) { id } }")).Ok()["myPassports"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToList();
+        page.ShouldBe([ids["Baker"], ids["Eve"]]);
+        var after = await NurseReadsAsync();
+        after.ShouldBe(before.ToDictionary(r => r.Key, r => r.Value + (r.Key is "Baker" or "Eve" ? 1 : 0)));
+    }
+
+    /// <summary>All of a viewer's passports, page by page, as "given family".</summary>
+    private async Task<List<string>> AllPagesAsync(Persona viewer, int first)
+    {
+        var seen = new List<string>();
+        string? after = null;
+        for (var pages = 0; pages < 20; pages++)
+        {
+            var page = (await fixture.GraphQLAsync(viewer, Mine, new { first, after })).Ok()["myPassports"]!.AsArray();
+            seen.AddRange(page.Select(p => $"{p!["child"]!["givenName"]!.GetValue<string>()} {p["child"]!["familyName"]!.GetValue<string>()}"));
+            if (page.Count < first)
+            {
+                return seen;
+            }
+
+            after = page[^1]!["cursor"]!.GetValue<string>();
+        }
+
+        throw new InvalidOperationException("More than 20 pages");
+    }
+
     private static void ShouldFailOn(GraphQLResponse response, string argument)
     {
         response.ErrorCodes.ShouldBe(["VALIDATION_FAILED"], response.Body);
@@ -138,9 +212,11 @@ public class PagingTests(PassportFixture fixture)
         (await fixture.GraphQLAsync(carer, "mutation($g: String!, $f: String!, $dob: Date!) { createPassport(input: { givenName: $g, familyName: $f, dateOfBirth: $dob, localAuthority: \"E06000052\" }) { id } }", new { g = givenName, f = familyName, dob = born }))
             .Ok()["createPassport"]!["id"]!.GetValue<string>();
 
-    private async Task<Persona> JoinAsync(Persona carer, string id, string sector)
+    private async Task<Persona> JoinAsync(Persona carer, string id, string sector) => await JoinAsync(carer, id, Persona.Professional(sector));
+
+    private async Task<Persona> JoinAsync(Persona carer, string id, Persona professional)
     {
-        var professional = Persona.Professional(sector);
+        var sector = professional.Claims.Sector!;
         var code = (await fixture.GraphQLAsync(carer, "mutation($id: ID!, $s: String!) { createShareCode(passportId: $id, sector: $s) { code } }", new { id, s = sector }))
             .Ok()["createShareCode"]!["code"]!.GetValue<string>();
         (await fixture.GraphQLAsync(professional, "mutation($c: String!) { redeemShareCode(code: $c) { id } }", new { c = code })).Ok();

@@ -74,6 +74,8 @@ public partial class RetentionTests(PassportFixture fixture)
             await RecordClosureObservedAsync(database, due, Today.AddDays(-11));
             await WaitUntilAsync(() => Task.FromResult(RunSkipped().Matches(host.Output).Count >= skipped + 2), host);
             (await RowsAboutAsync(database, due)).Keys.ShouldContain("passport.mt_doc_passportview");
+            // Its carer, doctor, social worker and the clinician who corrected the date of birth.
+            (await MemberRowsAsync(database, due)).ShouldBe(4);
         }
 
         // Purged: nothing in any table names it but the tombstone and its access log, which holds
@@ -82,6 +84,9 @@ public partial class RetentionTests(PassportFixture fixture)
         var purged = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["audit.mt_doc_accesslogentry"] = dueAccessLog, ["audit.mt_doc_passportpurged"] = 1 };
         (await RowsAboutAsync(database, due)).ShouldBe(purged);
         host.Output.ShouldContain($"Retention purged closed passport {due}");
+
+        // None of them has it among their passports any more (the doctor's list is read below).
+        (await MemberRowsAsync(database, due)).ShouldBe(0);
 
         // The others closed are seen closed today, once, and kept for the whole period from today.
         foreach (var kept in new[] { recentlyClosed, closedLongAgoSeenToday })
@@ -101,6 +106,10 @@ public partial class RetentionTests(PassportFixture fixture)
             (await RowsAboutAsync(database, passport)).ShouldBe(rows);
         }
 
+        // (A read, so after the counts above: it adds to the open passport's access log.)
+        (await PassportFixture.GraphQLAsync(http, fixture.Token(doctor), "{ myPassports { id } }")).Ok()["myPassports"]!.AsArray()
+            .Select(p => p!["id"]!.GetValue<string>()).ShouldBe([open]);
+
         // Auditors still read the closed passports' logs, the purged one's included; to anyone else the purged one is gone.
         var auditor = fixture.Token(Persona.Auditor());
         (await PassportFixture.GraphQLAsync(http, auditor, "query($id: ID!) { accessLog(passportId: $id) { basis } }", new { id = recentlyClosed })).Ok()["accessLog"]!.AsArray().ShouldNotBeEmpty();
@@ -109,8 +118,6 @@ public partial class RetentionTests(PassportFixture fixture)
         (await PassportFixture.GraphQLAsync(http, fixture.Token(carer), "query($id: ID!) { accessLog(passportId: $id) { basis } }", new { id = due })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
         (await PassportFixture.GraphQLAsync(http, fixture.Token(carer), "query($id: ID!) { passport(id: $id) { id } }", new { id = due })).ErrorCodes.ShouldBe(["NOT_FOUND"]);
         (await PassportFixture.GraphQLAsync(http, fixture.Token(carer), "query($id: ID!) { passport(id: $id) { id } }", new { id = open })).Ok();
-        (await PassportFixture.GraphQLAsync(http, fixture.Token(doctor), "{ myPassports { id } }")).Ok()["myPassports"]!.AsArray()
-            .Select(p => p!["id"]!.GetValue<string>()).ShouldBe([open]);
     }
 
     [Fact]
@@ -198,6 +205,16 @@ public partial class RetentionTests(PassportFixture fixture)
     private int _filled;
 
     /// <summary>Rows naming the passport, table by table: by id, by stream, or anywhere in a document's JSON.</summary>
+    /// <summary>The passport's rows in the membership table "my passports" reads (not an mt_ table, so not in <see cref="RowsAboutAsync"/>).</summary>
+    private static async Task<long> MemberRowsAsync(string connectionString, string passportId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("select count(*) from passport.passport_member where passport_id = @id::uuid", connection);
+        count.Parameters.AddWithValue("id", passportId);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     private static async Task<SortedDictionary<string, long>> RowsAboutAsync(string connectionString, string passportId)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -29,47 +29,52 @@ public sealed class PassportAccess(
     /// <summary>
     /// A page of the open passports the viewer has a standing relationship with (closed ones are
     /// no longer shown), by family name, given name and id: the first <paramref name="first"/>
-    /// after the passport whose cursor is <paramref name="after"/>. PostgreSQL sorts and limits,
-    /// so a page costs what it returns, however many passports the viewer has.
+    /// after the passport whose cursor is <paramref name="after"/>. The order is read off the
+    /// membership table's index (<see cref="PassportMembers"/>), so a page costs what it returns,
+    /// however many passports the viewer has; each passport on it is then loaded and decided.
     /// </summary>
     public async Task<IReadOnlyList<PassportNode>> MyPassportsAsync(int first, string? after, CancellationToken cancellationToken)
     {
         var subject = viewer.Value.Subject;
-        PassportView? previous = null;
+        (string FamilyName, string GivenName, Guid Id)? position = null;
         if (Paging.PassportAfter(after) is { } afterId)
         {
             // The position is taken from the passport itself, so the cursor carries no name; it
             // must be one of the viewer's own, or its place in the order would say something.
-            previous = await session.LoadAsync<PassportView>(afterId, cancellationToken).ConfigureAwait(false);
-            if (previous is null || !previous.MemberSubjects.Contains(subject))
+            var found = await session.AdvancedSql.QueryAsync<string, string>(PassportMembers.PositionSql, cancellationToken, subject, afterId).ConfigureAwait(false);
+            if (found.Count == 0)
             {
                 throw Paging.NotACursor();
             }
+
+            position = (found[0].Item1, found[0].Item2, afterId);
         }
 
         var nodes = new List<PassportNode>();
         while (nodes.Count < first)
         {
             var wanted = first - nodes.Count;
-            var query = session.Query<PassportView>().Where(p => p.MemberSubjects.Contains(subject));
-            if (previous is not null)
+            var page = position is var (familyName, givenName, id)
+                ? await session.AdvancedSql.QueryAsync<Guid, string, string>(PassportMembers.PageSql, cancellationToken, subject, familyName, givenName, id, wanted).ConfigureAwait(false)
+                : await session.AdvancedSql.QueryAsync<Guid, string, string>(PassportMembers.FirstPageSql, cancellationToken, subject, wanted).ConfigureAwait(false);
+            if (page.Count == 0)
             {
-                var (familyName, givenName, id) = (previous.FamilyName, previous.GivenName, previous.Id);
-                query = query.Where(p => string.Compare(p.FamilyName, familyName) > 0
-                    || (p.FamilyName == familyName && (string.Compare(p.GivenName, givenName) > 0 || (p.GivenName == givenName && p.Id.CompareTo(id) > 0))));
+                break;
             }
 
-            var page = await query
-                .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
-                .Take(wanted)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            nodes.AddRange(page.Where(v => !decision.IsClosed(v)).Select(Open).OfType<PassportNode>());
+            var views = (await session.LoadManyAsync<PassportView>(cancellationToken, page.Select(p => p.Item1)).ConfigureAwait(false))
+                .ToDictionary(v => v.Id);
+            nodes.AddRange(page
+                .Select(p => views.GetValueOrDefault(p.Item1))
+                .Where(v => v is not null && !decision.IsClosed(v))
+                .Select(Open)
+                .OfType<PassportNode>());
             if (page.Count < wanted)
             {
                 break;
             }
 
-            previous = page[^1];
+            position = (page[^1].Item2, page[^1].Item3, page[^1].Item1);
         }
 
         return nodes;
