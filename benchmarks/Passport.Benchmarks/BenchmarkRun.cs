@@ -61,7 +61,7 @@ internal static class BenchmarkRun
 
             var measurements = new List<Measurement>();
             var seeding = new List<Seeding>();
-            var statements = new List<(int Passports, IReadOnlyList<StatementFigures> Top)>();
+            var statements = new List<(int Passports, string Operation, int Completed, IReadOnlyList<StatementFigures> Top)>();
             foreach (var scale in options.ScalePoints)
             {
                 log($"Seeding up to {scale:N0} passports …");
@@ -99,7 +99,6 @@ internal static class BenchmarkRun
                     await LoadRun.MeasureAsync(Mixed, scale, options, passport.MixedAsync);
                 }
 
-                await ResetStatementsAsync(postgres.ConnectionString);
                 Measurement Add(Measurement measurement)
                 {
                     measurements.Add(measurement);
@@ -111,15 +110,18 @@ internal static class BenchmarkRun
 
                 var pid = host.ProcessId;
                 Add(await LoadRun.MeasureAsync(RawRead, scale, options, raw.AuditedReadAsync));
+                await ResetStatementsAsync(postgres.ConnectionString);
                 var read = Add(await LoadRun.MeasureAsync(PassportRead, scale, options, passport.ReadAsync, pid));
+                statements.Add((scale, PassportRead, read.Completed, await TopStatementsAsync(postgres.ConnectionString)));
                 Add(await LoadRun.MeasureAsync(RawWrite, scale, options, raw.AppendEventAsync));
+                await ResetStatementsAsync(postgres.ConnectionString);
                 var write = Add(await LoadRun.MeasureAsync(PassportWrite, scale, options, passport.RecordAllergyAsync, pid));
+                statements.Add((scale, PassportWrite, write.Completed, await TopStatementsAsync(postgres.ConnectionString)));
                 Add(await LoadRun.MeasureAtRateAsync(ReadAtRate, scale, options, Math.Max(1, read.PerSecond * 0.7), passport.ReadAsync, pid));
                 Add(await LoadRun.MeasureAtRateAsync(WriteAtRate, scale, options, Math.Max(1, write.PerSecond * 0.7), passport.RecordAllergyAsync, pid));
                 Add(await LoadRun.MeasureAsync(Mixed, scale, options, passport.MixedAsync, pid));
                 Add(await LoadRun.MeasureAsync(SmallCaseload, scale, options, passport.MyPassports("bench-caseload-20"), pid));
                 Add(await LoadRun.MeasureAsync(LargeCaseload, scale, options, passport.MyPassports("bench-caseload-2000"), pid));
-                statements.Add((scale, await TopStatementsAsync(postgres.ConnectionString)));
             }
 
             var machine = new Machine(
@@ -197,7 +199,7 @@ internal static class BenchmarkRun
         await using var top = new NpgsqlCommand("""
             select calls, total_exec_time, mean_exec_time, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
             from pg_stat_statements where query not like '%pg_stat_statements%'
-            order by total_exec_time desc limit 12
+            order by total_exec_time desc limit 15
             """, connection);
         var figures = new List<StatementFigures>();
         await using var reader = await top.ExecuteReaderAsync();

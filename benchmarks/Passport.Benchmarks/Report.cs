@@ -11,7 +11,7 @@ internal sealed record Report(
     Machine Machine,
     IReadOnlyList<Seeding> Seeding,
     IReadOnlyList<Measurement> Measurements,
-    IReadOnlyList<(int Passports, IReadOnlyList<StatementFigures> Top)> Statements,
+    IReadOnlyList<(int Passports, string Operation, int Completed, IReadOnlyList<StatementFigures> Top)> Statements,
     DateTimeOffset FinishedAt)
 {
     private static readonly Dictionary<string, string> BaselineOf = new(StringComparer.Ordinal)
@@ -76,16 +76,19 @@ internal sealed record Report(
             }
         }
 
-        foreach (var (passports, top) in Statements.TakeLast(1))
+        foreach (var (passports, operation, completed, top) in Statements.Where(s => s.Passports == Options.ScalePoints[^1]))
         {
             text.AppendLine();
-            text.AppendLine(c, $"## Where PostgreSQL spent its time at {passports:N0} passports (pg_stat_statements, all rows of that scale point)");
+            text.AppendLine(c, $"## What PostgreSQL ran for \"{operation}\" at {passports:N0} passports");
             text.AppendLine();
-            text.AppendLine("| calls | total ms | mean ms | rows | statement (first 160 characters) |");
+            text.AppendLine(c, $"pg_stat_statements over that row's warm-up and measured window; \"per request\" divides calls by the {completed:N0} requests measured, so it is approximate (the warm-up's calls are counted too) but shows round trips and commits per request.");
+            text.AppendLine();
+            text.AppendLine("| calls | per request | total ms | mean ms | statement (first 160 characters) |");
             text.AppendLine("| ---: | ---: | ---: | ---: | --- |");
+            var window = (Options.WarmUp + Options.Duration) / Options.Duration;
             foreach (var s in top)
             {
-                text.AppendLine(c, $"| {s.Calls:N0} | {s.TotalMs:N0} | {s.MeanMs:F3} | {s.Rows:N0} | `{s.Query.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal)}` |");
+                text.AppendLine(c, $"| {s.Calls:N0} | {s.Calls / (completed * window):F2} | {s.TotalMs:N0} | {s.MeanMs:F3} | `{s.Query.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal)}` |");
             }
         }
 
