@@ -104,16 +104,17 @@ internal static class BenchmarkRun
                     measurements.Add(measurement);
                     log($"  {measurement.Operation}: {measurement.PerSecond:F0}/s{(measurement.OfferedPerSecond is { } offered ? $" (offered {offered:F0}/s)" : "")}, p50 {measurement.P50:F1} ms, p95 {measurement.P95:F1} ms, p99 {measurement.P99:F1} ms, failed {measurement.Failed}"
                         + (measurement.HostRssMiB is { } rss ? $", host RSS ≤ {rss:F0} MiB" : "")
+                        + (measurement.Cpu is { } cpu ? $", CPU per request: host {cpu.HostMs:F2} ms, PostgreSQL {cpu.PostgresMs:F2} ms, load generator {cpu.ClientMs:F2} ms" : "")
                         + (measurement.FirstFailure is { } failure ? $" (first: {failure})" : ""));
                     return measurement;
                 }
 
                 var pid = host.ProcessId;
-                Add(await LoadRun.MeasureAsync(RawRead, scale, options, raw.AuditedReadAsync));
+                Add(await LoadRun.MeasureAsync(RawRead, scale, options, raw.AuditedReadAsync, pid));
                 await ResetStatementsAsync(postgres.ConnectionString);
                 var read = Add(await LoadRun.MeasureAsync(PassportRead, scale, options, passport.ReadAsync, pid));
                 statements.Add((scale, PassportRead, read.Completed, await TopStatementsAsync(postgres.ConnectionString)));
-                Add(await LoadRun.MeasureAsync(RawWrite, scale, options, raw.AppendEventAsync));
+                Add(await LoadRun.MeasureAsync(RawWrite, scale, options, raw.AppendEventAsync, pid));
                 await ResetStatementsAsync(postgres.ConnectionString);
                 var write = Add(await LoadRun.MeasureAsync(PassportWrite, scale, options, passport.RecordAllergyAsync, pid));
                 statements.Add((scale, PassportWrite, write.Completed, await TopStatementsAsync(postgres.ConnectionString)));

@@ -3,7 +3,10 @@ using System.Diagnostics;
 namespace Passport.Benchmarks;
 
 /// <summary>One row's figures: completed operations per second, latency percentiles, and the host's largest resident memory during the row.</summary>
-internal sealed record Measurement(string Operation, int Passports, int Completed, int Failed, double PerSecond, double P50, double P95, double P99, string? FirstFailure, double? OfferedPerSecond = null, double? HostRssMiB = null);
+internal sealed record Measurement(string Operation, int Passports, int Completed, int Failed, double PerSecond, double P50, double P95, double P99, string? FirstFailure, double? OfferedPerSecond = null, double? HostRssMiB = null, CpuShare? Cpu = null);
+
+/// <summary>CPU time spent in the measured window per completed request, in milliseconds: by the host, by all PostgreSQL processes, and by this load generator.</summary>
+internal sealed record CpuShare(double HostMs, double PostgresMs, double ClientMs);
 
 /// <summary>
 /// Runs an operation in one of two ways, after a warm-up that is not counted:
@@ -26,6 +29,7 @@ internal static class LoadRun
         var started = Stopwatch.GetTimestamp();
         var window = new Window(started + Ticks(options.WarmUp), started + Ticks(options.WarmUp + options.Duration));
         using var memory = new MemorySampler(hostProcessId);
+        var cpu = CpuClock.AcrossAsync(window, hostProcessId);
         var workers = Enumerable.Range(0, options.Concurrency).Select(worker => Task.Run(async () =>
         {
             var random = new Random((worker * 7919) + passports);
@@ -37,7 +41,7 @@ internal static class LoadRun
         })).ToArray();
 
         await Task.WhenAll(workers);
-        return window.Result(name, passports, options.Duration, offered: null, memory.PeakMiB);
+        return window.Result(name, passports, options.Duration, offered: null, memory.PeakMiB, await cpu);
     }
 
     public static async Task<Measurement> MeasureAtRateAsync(string name, int passports, BenchmarkOptions options, double perSecond, Operation operation, int? hostProcessId = null)
@@ -45,6 +49,7 @@ internal static class LoadRun
         var started = Stopwatch.GetTimestamp();
         var window = new Window(started + Ticks(options.WarmUp), started + Ticks(options.WarmUp + options.Duration));
         using var memory = new MemorySampler(hostProcessId);
+        var cpu = CpuClock.AcrossAsync(window, hostProcessId);
         var random = new Random(passports);
         var interval = Stopwatch.Frequency / perSecond;
         var inFlight = new List<Task>();
@@ -71,7 +76,7 @@ internal static class LoadRun
         }
 
         await Task.WhenAll(inFlight);
-        return window.Result(name, passports, options.Duration, perSecond, memory.PeakMiB);
+        return window.Result(name, passports, options.Duration, perSecond, memory.PeakMiB, await cpu);
     }
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
@@ -85,6 +90,8 @@ internal static class LoadRun
         private readonly List<double> _latencies = new(capacity: 16_384);
         private int _failed;
         private string? _firstFailure;
+
+        public long Start => start;
 
         public long End => end;
 
@@ -121,10 +128,65 @@ internal static class LoadRun
             }
         }
 
-        public Measurement Result(string name, int passports, TimeSpan duration, double? offered, double? rssMiB)
+        public Measurement Result(string name, int passports, TimeSpan duration, double? offered, double? rssMiB, (double Host, double Postgres, double Client)? cpuSeconds)
         {
             var all = _latencies.Order().ToArray();
-            return new Measurement(name, passports, all.Length, _failed, all.Length / duration.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), _firstFailure, offered, rssMiB);
+            var cpu = cpuSeconds is { } c && all.Length > 0 ? new CpuShare(c.Host * 1000 / all.Length, c.Postgres * 1000 / all.Length, c.Client * 1000 / all.Length) : null;
+            return new Measurement(name, passports, all.Length, _failed, all.Length / duration.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), _firstFailure, offered, rssMiB, cpu);
+        }
+    }
+
+    /// <summary>
+    /// CPU time (user + system, from /proc) of the host, of every PostgreSQL process and of this
+    /// program, between the start and the end of the measured window.
+    /// </summary>
+    private static class CpuClock
+    {
+        private const double TicksPerSecond = 100; // USER_HZ on Linux
+
+        public static async Task<(double Host, double Postgres, double Client)?> AcrossAsync(Window window, int? hostProcessId)
+        {
+            if (hostProcessId is not { } host || !File.Exists($"/proc/{host}/stat"))
+            {
+                return null;
+            }
+
+            await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), window.Start) is { Ticks: > 0 } untilStart ? untilStart : TimeSpan.Zero);
+            var before = Read(host);
+            await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), window.End) is { Ticks: > 0 } untilEnd ? untilEnd : TimeSpan.Zero);
+            var after = Read(host);
+            return ((after.Host - before.Host) / TicksPerSecond, (after.Postgres - before.Postgres) / TicksPerSecond, (after.Client - before.Client) / TicksPerSecond);
+        }
+
+        private static (long Host, long Postgres, long Client) Read(int host)
+        {
+            long postgres = 0;
+            foreach (var folder in Directory.EnumerateDirectories("/proc"))
+            {
+                if (int.TryParse(Path.GetFileName(folder), out var pid) && Ticks(pid) is { Name: "postgres" } process)
+                {
+                    postgres += process.Ticks;
+                }
+            }
+
+            return (Ticks(host)?.Ticks ?? 0, postgres, Ticks(Environment.ProcessId)?.Ticks ?? 0);
+        }
+
+        /// <summary>A process's name and its utime + stime (fields 14 and 15 of /proc/pid/stat, after the parenthesised name).</summary>
+        private static (string Name, long Ticks)? Ticks(int pid)
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var open = stat.IndexOf('(', StringComparison.Ordinal);
+                var close = stat.LastIndexOf(')');
+                var fields = stat[(close + 2)..].Split(' ');
+                return (stat[(open + 1)..close], long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
+            {
+                return null; // The process ended, or is not ours to read.
+            }
         }
     }
 

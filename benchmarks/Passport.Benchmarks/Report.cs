@@ -45,14 +45,14 @@ internal sealed record Report(
         }
 
         text.AppendLine();
-        text.AppendLine("| passports | operation | req/s | p50 ms | p95 ms | p99 ms | failed | throughput vs raw | p50 vs raw | host RSS MiB |");
-        text.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| passports | operation | req/s | p50 ms | p95 ms | p99 ms | failed | throughput vs raw | p50 vs raw | host RSS MiB | CPU ms per request: host / PostgreSQL / load generator |");
+        text.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var m in Measurements)
         {
             var baseline = BaselineOf.TryGetValue(m.Operation, out var rawName) ? Find(rawName, m.Passports) : null;
             var throughputRatio = baseline is null || m.OfferedPerSecond is not null ? "" : (m.PerSecond / baseline.PerSecond).ToString("P1", c);
             var latencyRatio = baseline is null ? "" : (m.P50 / baseline.P50).ToString("F1", c) + "×";
-            text.AppendLine(c, $"| {m.Passports:N0} | {m.Operation} | {m.PerSecond:F0}{(m.OfferedPerSecond is { } o ? $" (of {o:F0} offered)" : "")} | {m.P50:F1} | {m.P95:F1} | {m.P99:F1} | {m.Failed} | {throughputRatio} | {latencyRatio} | {(m.HostRssMiB is { } rss ? rss.ToString("F0", c) : "")} |");
+            text.AppendLine(c, $"| {m.Passports:N0} | {m.Operation} | {m.PerSecond:F0}{(m.OfferedPerSecond is { } o ? $" (of {o:F0} offered)" : "")} | {m.P50:F1} | {m.P95:F1} | {m.P99:F1} | {m.Failed} | {throughputRatio} | {latencyRatio} | {(m.HostRssMiB is { } rss && !m.Operation.StartsWith("raw", StringComparison.Ordinal) ? rss.ToString("F0", c) : "")} | {(m.Cpu is { } cpu ? string.Create(c, $"{cpu.HostMs:F2} / {cpu.PostgresMs:F2} / {cpu.ClientMs:F2}") : "")} |");
         }
 
         text.AppendLine();
