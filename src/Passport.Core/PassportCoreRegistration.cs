@@ -31,6 +31,23 @@ public static class PassportCoreRegistration
     /// <summary>Satisfaction answers: apart from passports and people.</summary>
     public const string ImpactSchemaName = "impact";
 
+    /// <summary>The search path the host's connections use, whatever the connection string says.</summary>
+    public const string SearchPath = "public";
+
+    /// <summary>
+    /// The connection string with <see cref="SearchPath"/>. Marten writes every name qualified, its
+    /// indexes too: a date or time index calls <c>passport.mt_immutable_…()</c> on a table in
+    /// <c>audit</c> or <c>impact</c>. At each start Weasel compares that with PostgreSQL's own
+    /// rendering of the index, which leaves the function unqualified when <c>passport</c> is on the
+    /// search path, as it is by default for the <c>passport</c> role (<c>"$user", public</c>): the
+    /// two differ, and the index was dropped and built again at every start. With <c>passport</c>
+    /// off the path PostgreSQL renders the name as Marten writes it.
+    /// </summary>
+    /// <param name="connectionString">The configured connection string.</param>
+    /// <returns>The same with <c>Search Path=public</c>.</returns>
+    public static string WithSearchPath(string connectionString) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { SearchPath = SearchPath }.ConnectionString;
+
     public static IServiceCollection AddPassportCore(this IServiceCollection services, SharingPolicy policy, ModuleCatalog modules, PassportSchemaContributions contributions)
     {
         services.AddSingleton(policy);

@@ -113,7 +113,8 @@ else
 }
 
 // Bounded waits on the database, so that during an outage every request gets an answer (ADR 22).
-var connectionString = DatabaseOutage.WithTimeouts(configuration.GetConnectionString("Passport")!);
+// A fixed search path, so that a start finds the indexes it made as it made them (no rebuild at each start).
+var connectionString = PassportCoreRegistration.WithSearchPath(DatabaseOutage.WithTimeouts(configuration.GetConnectionString("Passport")!));
 var authSettings = AuthSettings.From(configuration);
 
 Passport.Core.Retention.RetentionSettings retention;
