@@ -83,7 +83,8 @@ internal static class Chart
         {
             canvas.DrawLine(X(p), plotTop, X(p), plotBottom, grid);
             var label = p.ToString("N0", c);
-            canvas.DrawText(label, X(p) - (small.MeasureText(label) / 2), plotBottom + 16, small, ink);
+            var width = small.MeasureText(label);
+            canvas.DrawText(label, Math.Clamp(X(p) - (width / 2), x0 + 2, x0 + PanelWidth - width - 2), plotBottom + 16, small, ink);
         }
 
         canvas.DrawText("passports stored (logarithmic)", plotLeft, plotBottom + 34, small, ink);

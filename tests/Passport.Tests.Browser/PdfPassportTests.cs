@@ -11,8 +11,10 @@ namespace Passport.Tests.Browser;
 /// only what they may see, the read is in the access log, and a long plan is never cut off.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PdfPassportTests(BrowserFixture fixture)
+public sealed class PdfPassportTests(BrowserFixture fixture) : IDisposable
 {
+    /// <summary>Where this test's downloads go; deleted with them when the test ends.</summary>
+    private readonly string _downloads = Directory.CreateTempSubdirectory("passport-pdf-").FullName;
     private const string MustKnow = "I have a VP shunt: any headache with vomiting is an emergency.";
     private const string Communication = "I use Makaton and a picture board.";
     private const string SafeguardingNote = "Strategy discussion held with the police in March.";
@@ -186,10 +188,10 @@ public sealed class PdfPassportTests(BrowserFixture fixture)
     }
 
     /// <summary>Clicks "Download as PDF" and saves what the browser downloads; returns its path and suggested name.</summary>
-    private static async Task<(string Path, string FileName)> DownloadAsync(IPage page)
+    private async Task<(string Path, string FileName)> DownloadAsync(IPage page)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:has-text('Download as PDF')"));
-        var path = Path.Combine(Path.GetTempPath(), $"passport-{Guid.NewGuid():N}.pdf");
+        var path = Path.Combine(_downloads, $"passport-{Guid.NewGuid():N}.pdf");
         await download.SaveAsAsync(path);
         download.SuggestedFilename.ShouldEndWith(".pdf");
         return (path, download.SuggestedFilename);
@@ -251,4 +253,6 @@ public sealed class PdfPassportTests(BrowserFixture fixture)
     }
 
     private static string Spaced(string digits) => $"{digits[..3]} {digits[3..6]} {digits[6..]}";
+
+    public void Dispose() => Directory.Delete(_downloads, recursive: true);
 }
