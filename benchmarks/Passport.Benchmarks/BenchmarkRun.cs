@@ -121,8 +121,8 @@ internal static class BenchmarkRun
                 Add(await LoadRun.MeasureAtRateAsync(ReadAtRate, scale, options, Math.Max(1, read.PerSecond * 0.7), passport.ReadAsync, pid));
                 Add(await LoadRun.MeasureAtRateAsync(WriteAtRate, scale, options, Math.Max(1, write.PerSecond * 0.7), passport.RecordAllergyAsync, pid));
                 Add(await LoadRun.MeasureAsync(Mixed, scale, options, passport.MixedAsync, pid));
-                Add(await LoadRun.MeasureAsync(SmallCaseload, scale, options, passport.MyPassports("bench-caseload-20"), pid));
-                Add(await LoadRun.MeasureAsync(LargeCaseload, scale, options, passport.MyPassports("bench-caseload-2000"), pid));
+                Add(await LoadRun.MeasureAsync(SmallCaseload, scale, options, passport.MyPassports(SeededRegion.SmallCaseload), pid));
+                Add(await LoadRun.MeasureAsync(LargeCaseload, scale, options, passport.MyPassports(SeededRegion.LargeCaseload), pid));
             }
 
             var machine = new Machine(

@@ -78,9 +78,6 @@ internal sealed class SeededRegion : IAsyncDisposable
 
     public IReadOnlyList<Guid> Passports => _passports;
 
-    /// <summary>How many passports were seeded through Marten; every other one is a copy of one of these.</summary>
-    public int Templates => _templates.Count;
-
     public static string Professional(string sector, int index) => $"bench-{sector}-{index:D4}";
 
     public static string Carer(int passport) => $"bench-carer-{passport:D7}";

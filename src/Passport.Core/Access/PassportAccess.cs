@@ -80,11 +80,11 @@ public sealed class PassportAccess(
         return nodes;
     }
 
-    /// <summary>A passport's access log, newest first, for its family or an auditor.</summary>
     /// <summary>
-    /// Who has read a passport, newest first: the first <paramref name="first"/> entries older than
-    /// the one whose cursor is <paramref name="after"/>. PostgreSQL walks the (passport, time) index
-    /// from the cursor and stops after the page, so a long log costs what the page shows.
+    /// Who has read a passport, newest first, for its family or an auditor: the first
+    /// <paramref name="first"/> entries older than the one whose cursor is <paramref name="after"/>.
+    /// PostgreSQL walks the (passport, time) index from the cursor and stops after the page, so a
+    /// long log costs what the page shows.
     /// </summary>
     public async Task<IReadOnlyList<AccessLogEntry>> AccessLogAsync(Guid passportId, int first, string? after, CancellationToken cancellationToken)
     {
@@ -109,13 +109,8 @@ public sealed class PassportAccess(
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Entries after the cursor's in (time, id) order, both compared by PostgreSQL as it stores
-    /// them (a time sent from .NET would be rounded differently), on the expressions Marten indexes.
-    /// </summary>
-    private static readonly string AccessLogBelow =
-        $"({PassportCoreRegistration.PassportSchemaName}.mt_immutable_timestamptz(d.data ->> 'At'), d.id) < " +
-        $"(select {PassportCoreRegistration.PassportSchemaName}.mt_immutable_timestamptz(b.data ->> 'At'), b.id from {PassportCoreRegistration.AuditSchemaName}.mt_doc_accesslogentry as b where b.id = ?)";
+    /// <summary>Entries after the cursor's in (time, id) order.</summary>
+    private static readonly string AccessLogBelow = Paging.BelowCursorSql($"{PassportCoreRegistration.AuditSchemaName}.mt_doc_accesslogentry");
 
     /// <summary>
     /// What changed on a passport, when and by whom, newest first: only changes to groups the

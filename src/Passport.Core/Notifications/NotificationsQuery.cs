@@ -131,13 +131,8 @@ public sealed class NotificationsQuery(IQuerySession session, AccessDecision dec
         return shown;
     }
 
-    /// <summary>
-    /// Notifications after the cursor's in (time, id) order, both compared by PostgreSQL as it
-    /// stores them, on the expressions Marten indexes.
-    /// </summary>
-    private static readonly string NotificationBelow =
-        $"({PassportCoreRegistration.PassportSchemaName}.mt_immutable_timestamptz(d.data ->> 'At'), d.id) < " +
-        $"(select {PassportCoreRegistration.PassportSchemaName}.mt_immutable_timestamptz(b.data ->> 'At'), b.id from {PassportCoreRegistration.PassportSchemaName}.mt_doc_notification as b where b.id = ?)";
+    /// <summary>Notifications after the cursor's in (time, id) order.</summary>
+    private static readonly string NotificationBelow = Paging.BelowCursorSql($"{PassportCoreRegistration.PassportSchemaName}.mt_doc_notification");
 
     private static List<Notification> ShownOf(IEnumerable<Notification> notifications, AccessGrant grant) =>
         notifications.Where(n => GroupsOf(n).All(grant.MaySee)).ToList();

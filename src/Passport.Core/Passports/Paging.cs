@@ -88,6 +88,17 @@ public static class Paging
         return parts is ["notification", var id] && Guid.TryParseExact(id, "N", out var notificationId) ? notificationId : throw NotACursor();
     }
 
+    /// <summary>
+    /// A Marten <c>MatchesSql</c> condition: the documents of <paramref name="table"/> after the
+    /// cursor's document (its id is the parameter) in newest-first (time, id) order, both compared
+    /// by PostgreSQL as it stores them (a time sent from .NET would be rounded differently), on the
+    /// expressions Marten indexes for <c>At</c>.
+    /// </summary>
+    /// <param name="table">The qualified document table, e.g. <c>audit.mt_doc_accesslogentry</c>.</param>
+    public static string BelowCursorSql(string table) =>
+        $"({PassportCoreRegistration.PassportSchemaName}.mt_immutable_timestamptz(d.data ->> 'At'), d.id) < " +
+        $"(select {PassportCoreRegistration.PassportSchemaName}.mt_immutable_timestamptz(b.data ->> 'At'), b.id from {table} as b where b.id = ?)";
+
     public static PassportException NotACursor() =>
         PassportException.Invalid("after", "after must be the cursor of an item this list returned.");
 
